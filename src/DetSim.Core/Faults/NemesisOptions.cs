@@ -1,0 +1,36 @@
+using DetSim.Core.Random;
+using DetSim.Core.Time;
+
+namespace DetSim.Core.Faults;
+
+/// <summary>
+/// What a drawn fault plan may contain. Faults arrive as a Poisson process with mean gap
+/// <see cref="MeanGap"/> inside [<see cref="Start"/>, <see cref="End"/>); each kind has an integer
+/// weight. Every crash is followed by a restart and every partition or slow link by a heal, so the
+/// healed phase after <see cref="End"/> can be asked to converge.
+/// </summary>
+public sealed record NemesisOptions
+{
+    public IReadOnlyList<string> Nodes { get; init; } = [];
+    public SimTime Start { get; init; } = SimTime.FromMillis(100);
+    public SimTime End { get; init; } = SimTime.FromSeconds(10);
+    public Duration MeanGap { get; init; } = Duration.FromSeconds(2);
+    public int CrashWeight { get; init; } = 1;
+    public int PartitionWeight { get; init; } = 1;
+    public int PauseWeight { get; init; }
+    public int ClockJumpWeight { get; init; }
+    public int SlowLinkWeight { get; init; }
+    public Duration DownMin { get; init; } = Duration.FromMillis(100);
+    public Duration DownMax { get; init; } = Duration.FromSeconds(2);
+    public Duration ClockJumpMax { get; init; } = Duration.FromSeconds(5);
+
+    public NemesisOptions Validate()
+    {
+        if (End < Start) throw new ArgumentOutOfRangeException(nameof(End), $"nemesis end {End} is before its start {Start}");
+        if (MeanGap.Micros <= 0) throw new ArgumentOutOfRangeException(nameof(MeanGap), "mean gap between faults must be positive");
+        if (DownMin > DownMax || DownMin.Micros < 0) throw new ArgumentOutOfRangeException(nameof(DownMin), "need 0 <= down-min <= down-max");
+        int[] weights = [CrashWeight, PartitionWeight, PauseWeight, ClockJumpWeight, SlowLinkWeight];
+        if (weights.Any(w => w < 0)) throw new ArgumentOutOfRangeException(nameof(CrashWeight), "fault weights must not be negative");
+        return this;
+    }
+}

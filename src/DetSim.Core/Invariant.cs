@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+
+namespace DetSim.Core;
+
+/// <summary>
+/// Assertions that stay on in Release. A failed invariant is a bug in DetSim itself, never a
+/// finding about the system under test, so it throws <see cref="InvariantViolatedException"/>.
+/// </summary>
+public static class Invariant
+{
+    public static void That(
+        [System.Diagnostics.CodeAnalysis.DoesNotReturnIf(false)] bool condition,
+        string? because = null,
+        [CallerArgumentExpression(nameof(condition))] string expression = "")
+    {
+        if (!condition) Fail(expression, because);
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Fail(string expression, string? because) =>
+        throw new InvariantViolatedException(
+            because is null ? $"DetSim invariant failed: {expression}" : $"DetSim invariant failed: {expression} ({because})");
+}
+
+public sealed class InvariantViolatedException(string message) : Exception(message);

@@ -1,0 +1,8 @@
+namespace DetSim.Core.Nodes;
+
+public enum NodeStatus : byte
+{
+    Up,
+    Down,
+    Paused,
+}

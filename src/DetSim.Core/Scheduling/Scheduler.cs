@@ -1,0 +1,98 @@
+using DetSim.Core.Random;
+using DetSim.Core.Time;
+
+namespace DetSim.Core.Scheduling;
+
+/// <summary>
+/// The single-threaded event loop. Events run in (time, sequence) order; when several are due at
+/// the same time, the <see cref="IChoiceSource"/> picks which goes first (unless
+/// <see cref="TieBreak.Sequence"/>), which is where a Coyote strategy or a seed explores orderings.
+/// </summary>
+public sealed class Scheduler
+{
+    private readonly EventHeap _heap = new();
+    // Events due at _readyTime, in sequence order; the choice source picks among them.
+    private readonly List<SimEvent> _ready = new(16);
+    private readonly IChoiceSource _choices;
+    private readonly TieBreak _tieBreak;
+    private SimTime _readyTime;
+    private long _nextSeq;
+
+    public Scheduler(IChoiceSource choices, TieBreak tieBreak = TieBreak.Choice)
+    {
+        _choices = choices;
+        _tieBreak = tieBreak;
+    }
+
+    /// <summary>Simulated time of the event being run (or of the last one run).</summary>
+    public SimTime Now { get; private set; }
+
+    /// <summary>Events run so far.</summary>
+    public long Steps { get; private set; }
+
+    public int Pending => _heap.Count + _ready.Count;
+
+    /// <summary>Schedules <paramref name="ev"/>; its time must not be in the past. Returns its sequence number.</summary>
+    public long Schedule(SimEvent ev)
+    {
+        Invariant.That(ev.Time >= Now, "an event cannot be scheduled in the past");
+        ev.Seq = _nextSeq++;
+        _heap.Push(ev);
+        return ev.Seq;
+    }
+
+    /// <summary>Takes the next event to run, advancing <see cref="Now"/>. False when none is left.</summary>
+    public bool TryDequeue(out SimEvent ev)
+    {
+        if (_ready.Count == 0)
+        {
+            if (_heap.Count == 0)
+            {
+                ev = default;
+                return false;
+            }
+            SimEvent first = _heap.Pop();
+            _readyTime = first.Time;
+            _ready.Add(first);
+        }
+        // Gather everything due at the same instant, including events just scheduled for "now".
+        while (_heap.Count > 0 && _heap.Peek().Time == _readyTime) _ready.Add(_heap.Pop());
+
+        int index = 0;
+        if (_ready.Count > 1 && _tieBreak == TieBreak.Choice) index = (int)_choices.NextUInt64((ulong)_ready.Count);
+        ev = _ready[index];
+        _ready.RemoveAt(index);
+        Invariant.That(ev.Time >= Now, "events run in time order");
+        Now = ev.Time;
+        Steps++;
+        return true;
+    }
+
+    /// <summary>Time of the next event, if any.</summary>
+    public bool TryPeekTime(out SimTime time)
+    {
+        if (_ready.Count > 0) { time = _readyTime; return true; }
+        if (_heap.Count > 0) { time = _heap.Peek().Time; return true; }
+        time = default;
+        return false;
+    }
+
+    /// <summary>Runs events until quiescence, the time limit, the step budget or a stop request.</summary>
+    public RunOutcome Run(IEventDispatcher dispatcher, RunLimits limits)
+    {
+        limits.Validate();
+        long budgetEnd = Steps + limits.StepBudget;
+        while (true)
+        {
+            if (!TryPeekTime(out SimTime next)) return RunOutcome.Quiescent;
+            if (next > limits.TimeLimit)
+            {
+                Now = SimTime.Max(Now, limits.TimeLimit);
+                return RunOutcome.TimeLimit;
+            }
+            if (Steps >= budgetEnd) return RunOutcome.Livelock;
+            TryDequeue(out SimEvent ev);
+            if (!dispatcher.Dispatch(ev)) return RunOutcome.Stopped;
+        }
+    }
+}

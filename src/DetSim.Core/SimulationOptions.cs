@@ -1,0 +1,28 @@
+using DetSim.Core.Disk;
+using DetSim.Core.Network;
+using DetSim.Core.Random;
+using DetSim.Core.Scheduling;
+
+namespace DetSim.Core;
+
+/// <summary>Settings of one run, validated once. Every random decision derives from <see cref="Seed"/>.</summary>
+public sealed record SimulationOptions
+{
+    public ulong Seed { get; init; }
+
+    /// <summary>Replaces the seeded choice source (a recorded trace, or Coyote). Seed still names the run.</summary>
+    public IChoiceSource? Choices { get; init; }
+
+    public LinkOptions Network { get; init; } = LinkOptions.Default;
+
+    public TieBreak TieBreak { get; init; } = TieBreak.Choice;
+
+    /// <summary>What a crash does to unsynced writes, unless the fault says otherwise.</summary>
+    public CrashMode CrashMode { get; init; } = CrashMode.DropUnsynced;
+
+    /// <summary>Keep every trace record (for replay --trace and golden files); the hash is always kept.</summary>
+    public bool CaptureTrace { get; init; }
+
+    /// <summary>Keep the rolling hash after every step, to find where two runs first differ.</summary>
+    public bool KeepStepHashes { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace DetSim.Core.Tracing;
+
+public enum TraceKind : byte
+{
+    Start,
+    Deliver,
+    Timer,
+    Send,
+    Drop,
+    Fault,
+    Crash,
+    Restart,
+    Pause,
+    Resume,
+    Note,
+    End,
+}
