@@ -53,6 +53,12 @@ public sealed class Table
         return next;
     }
 
+    /// <summary>Raises the counter to at least <paramref name="key"/> (an explicit id was written).</summary>
+    public void NextAutoIncrementAtLeast(long key)
+    {
+        if (key > AutoIncrementMax) AutoIncrementMax = key;
+    }
+
     public void ApplyChange(RowChange change)
     {
         switch (change.Kind)

@@ -1,0 +1,105 @@
+using DetSim.Core.Time;
+using DetSim.Replication.Binlog.Events;
+using DetSim.Replication.Server;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Binlog;
+
+/// <summary>
+/// Turns an executed transaction into binlog events per binlog_format (RM80 binary-log-formats.html):
+/// ROW logs Table_map + rows events; STATEMENT logs the Query preceded by the Intvar / Rand /
+/// User_var events that carry its non-deterministic inputs; MIXED logs a statement unless it is
+/// unsafe (or uses UUID(), USER(), ...), then rows. A ROW no-op writes nothing (MYSQL-FACTS §1.9).
+/// </summary>
+public sealed class TransactionEventsBuilder(uint serverId, string database = "test")
+{
+    private readonly SortedDictionary<string, long> _tableIds = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The events between the GTID event and the end (BEGIN … XID, or the DDL query). Empty when nothing is logged.</summary>
+    public List<BinlogEvent> Body(IReadOnlyList<LoggedStatement> statements, Func<string, TableSchema> schemaOf, BinlogFormat format, RowImage image, SimTime timestamp, long threadId, long xid, int autoIncIncrement, int autoIncOffset)
+    {
+        var events = new List<BinlogEvent>();
+        LoggedStatement? ddl = statements.FirstOrDefault(s => s.Outcome.IsDdl);
+        if (ddl is not null)
+        {
+            events.Add(new QueryEvent("test", ddl.Outcome.Sql, threadId, 1, 1) { ServerId = serverId, Timestamp = timestamp });
+            return events;
+        }
+        foreach (LoggedStatement s in statements)
+        {
+            if (s.Outcome.IsReadOnly || s.Outcome.IsSessionOnly) continue;
+            bool asRows = format == BinlogFormat.Row || (format == BinlogFormat.Mixed && s.Outcome.RequiresRowUnderMixed);
+            if (asRows) AddRows(events, s.Changes, image, timestamp, schemaOf);
+            else AddStatement(events, s.Outcome, timestamp, threadId, autoIncIncrement, autoIncOffset);
+        }
+        if (events.Count == 0) return events;
+        events.Insert(0, new QueryEvent(database, "BEGIN", threadId, autoIncIncrement, autoIncOffset) { ServerId = serverId, Timestamp = timestamp });
+        events.Add(new XidEvent(xid) { ServerId = serverId, Timestamp = timestamp });
+        return events;
+    }
+
+    /// <summary>The GTID (or anonymous) event that heads <paramref name="body"/>, with transaction_length including itself.</summary>
+    public GtidEvent Head(IReadOnlyList<BinlogEvent> body, Gtid.Gtid? gtid, long lastCommitted, long sequenceNumber, bool replicated, uint originServerId, SimTime originTimestamp)
+    {
+        long bodyBytes = body.Sum(e => (long)e.Size);
+        bool mayHaveSbr = body.Any(e => e is QueryEvent { IsBegin: false });
+        var head = new GtidEvent(gtid, lastCommitted, sequenceNumber, bodyBytes, replicated, mayHaveSbr) { ServerId = originServerId, Timestamp = originTimestamp };
+        // transaction_length counts the GTID event itself, whose size depends on the length's packed width.
+        return head with { TransactionLength = bodyBytes + head.Size };
+    }
+
+    private void AddRows(List<BinlogEvent> events, IReadOnlyList<RowChange> changes, RowImage image, SimTime timestamp, Func<string, TableSchema> schemaOf)
+    {
+        if (changes.Count == 0) return;
+        // One Table_map per table the statement touches, before its rows events (rows_event.h).
+        var mapped = new List<string>();
+        foreach (RowChange c in changes)
+            if (!mapped.Contains(c.Table, StringComparer.OrdinalIgnoreCase)) mapped.Add(c.Table);
+        foreach (string table in mapped)
+            events.Add(new TableMapEvent(TableId(table), "test", schemaOf(table)) { ServerId = serverId, Timestamp = timestamp });
+
+        // Consecutive changes of one table and kind share a rows event up to binlog_row_event_max_size.
+        var batch = new List<RowChange>();
+        EventType kind = default;
+        string batchTable = "";
+        int batchBytes = 0;
+        foreach (RowChange c in changes)
+        {
+            EventType k = c.Kind switch { RowChangeKind.Insert => EventType.WriteRows, RowChangeKind.Update => EventType.UpdateRows, _ => EventType.DeleteRows };
+            int rowBytes = RowsEvent.RowBytes(schemaOf(c.Table), c, image);
+            bool split = batch.Count > 0 && (k != kind || !string.Equals(batchTable, c.Table, StringComparison.OrdinalIgnoreCase)
+                                             || batchBytes + rowBytes > EventSizes.RowEventMaxSize);
+            if (split)
+            {
+                events.Add(new RowsEvent(kind, TableId(batchTable), schemaOf(batchTable), batch.ToArray(), image, false) { ServerId = serverId, Timestamp = timestamp });
+                batch.Clear();
+                batchBytes = 0;
+            }
+            kind = k;
+            batchTable = c.Table;
+            batch.Add(c);
+            batchBytes += rowBytes;
+        }
+        events.Add(new RowsEvent(kind, TableId(batchTable), schemaOf(batchTable), batch.ToArray(), image, true) { ServerId = serverId, Timestamp = timestamp });
+    }
+
+    private void AddStatement(List<BinlogEvent> events, Execution.StatementOutcome o, SimTime timestamp, long threadId, int inc, int off)
+    {
+        if (o.LastInsertIdUsed is { } lii) events.Add(new IntvarEvent(IntvarKind.LastInsertId, lii) { ServerId = serverId, Timestamp = timestamp });
+        if (o.FirstInsertId is { } iid) events.Add(new IntvarEvent(IntvarKind.InsertId, iid) { ServerId = serverId, Timestamp = timestamp });
+        if (o.RandSeeds is { } seeds) events.Add(new RandEvent(seeds.Seed1, seeds.Seed2) { ServerId = serverId, Timestamp = timestamp });
+        foreach ((string name, Value value) in o.UserVariablesRead)
+            events.Add(new UserVarEvent(name, value) { ServerId = serverId, Timestamp = timestamp });
+        events.Add(new QueryEvent("test", o.Sql, threadId, inc, off) { ServerId = serverId, Timestamp = timestamp });
+    }
+
+    private long TableId(string table)
+    {
+        if (!_tableIds.TryGetValue(table, out long id))
+        {
+            id = 100 + _tableIds.Count; // MySQL table ids are small integers assigned when a table is opened
+            _tableIds.Add(table, id);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,125 @@
+using DetSim.Replication.Engine;
+using DetSim.Replication.Sql;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Execution;
+
+/// <summary>
+/// What one transaction reads and writes: InnoDB's committed rows overlaid with its own uncommitted
+/// changes. Records every change in order (ROW events and redo come from them) and every key it
+/// wrote (the row locks it needs).
+/// </summary>
+public sealed class TransactionStore(InnoDb engine) : IRowStore
+{
+    private readonly Dictionary<(string, long), Value[]?> _overlay = new();
+    private readonly List<RowChange> _changes = new();
+    private readonly List<TableSchema> _created = new();
+
+    public IReadOnlyList<RowChange> Changes => _changes;
+    public IReadOnlyList<TableSchema> CreatedTables => _created;
+
+    public IEnumerable<(string Table, long Key)> WrittenKeys => _overlay.Keys;
+
+    public TableSchema? Schema(string table) =>
+        engine.Table(table)?.Schema ?? _created.FirstOrDefault(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase));
+
+    public void CreateTable(TableSchema schema)
+    {
+        if (Schema(schema.Name) is not null) throw new SqlError(1050, "42S01", $"Table '{schema.Name}' already exists");
+        _created.Add(schema);
+    }
+
+    public IEnumerable<Value[]> Scan(string table)
+    {
+        string name = Canonical(table);
+        var keys = new SortedSet<long>();
+        Table? t = engine.Table(name);
+        if (t is not null)
+            foreach (Value[] row in t.Rows) keys.Add(row[0].Integer);
+        foreach ((string tb, long key) in _overlay.Keys)
+            if (tb == name) keys.Add(key);
+        var result = new List<Value[]>(keys.Count);
+        foreach (long key in keys)
+        {
+            Value[]? row = Get(name, key);
+            if (row is not null) result.Add(row);
+        }
+        return result;
+    }
+
+    public Value[]? Get(string table, long key)
+    {
+        string name = Canonical(table);
+        if (_overlay.TryGetValue((name, key), out Value[]? mine)) return mine;
+        return engine.Table(name)?.Get(key);
+    }
+
+    public void Insert(string table, Value[] row)
+    {
+        string name = Canonical(table);
+        long key = row[0].Integer;
+        if (Get(name, key) is not null) throw SqlError.DuplicateKey(key.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
+        _overlay[(name, key)] = row;
+        _changes.Add(new RowChange(name, RowChangeKind.Insert, null, row));
+        SeeAutoIncrement(name, key);
+    }
+
+    public void Update(string table, Value[] before, Value[] after)
+    {
+        string name = Canonical(table);
+        long oldKey = before[0].Integer, newKey = after[0].Integer;
+        if (oldKey != newKey)
+        {
+            if (Get(name, newKey) is not null) throw SqlError.DuplicateKey(newKey.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
+            _overlay[(name, oldKey)] = null;
+        }
+        _overlay[(name, newKey)] = after;
+        _changes.Add(new RowChange(name, RowChangeKind.Update, before, after));
+    }
+
+    public void Delete(string table, Value[] before)
+    {
+        string name = Canonical(table);
+        _overlay[(name, before[0].Integer)] = null;
+        _changes.Add(new RowChange(name, RowChangeKind.Delete, before, null));
+    }
+
+    public long NextAutoIncrement(string table, int increment, int offset) =>
+        engine.Table(Canonical(table))?.NextAutoIncrement(increment, offset) ?? throw SqlError.NoSuchTable(table);
+
+    public void SeeAutoIncrement(string table, long key)
+    {
+        // InnoDB raises its counter as soon as an explicit id is written, even before commit.
+        Table? t = engine.Table(Canonical(table));
+        if (t is not null && t.Schema.HasAutoIncrement && key > t.AutoIncrementMax) t.NextAutoIncrementAtLeast(key);
+    }
+
+    /// <summary>Applies a ROW event's change as the applier does: 1032 when the row to change is missing, 1062 on a duplicate.</summary>
+    public void ApplyRowChange(RowChange change, Binlog.Events.RowImage image = Binlog.Events.RowImage.Full)
+    {
+        switch (change.Kind)
+        {
+            case RowChangeKind.Insert:
+                Insert(change.Table, change.After!);
+                break;
+            case RowChangeKind.Update:
+                Value[] current = Get(change.Table, change.Before![0].Integer) ?? throw SqlError.KeyNotFound(change.Table);
+                Value[] after = change.After!;
+                if (image == Binlog.Events.RowImage.Minimal)
+                {
+                    // MINIMAL carries only the changed columns: they land on the replica's own row.
+                    after = (Value[])current.Clone();
+                    for (int i = 0; i < after.Length; i++)
+                        if (!change.Before[i].Equals(change.After![i])) after[i] = change.After[i];
+                }
+                Update(change.Table, current, after);
+                break;
+            case RowChangeKind.Delete:
+                Value[] existing = Get(change.Table, change.Before![0].Integer) ?? throw SqlError.KeyNotFound(change.Table);
+                Delete(change.Table, existing);
+                break;
+        }
+    }
+
+    private string Canonical(string table) => Schema(table)?.Name ?? throw SqlError.NoSuchTable(table);
+}

@@ -1,0 +1,235 @@
+using DetSim.Core.Disk;
+using DetSim.Core.Random;
+using DetSim.Core.Time;
+using DetSim.Replication.Binlog;
+using DetSim.Replication.Binlog.Events;
+using DetSim.Replication.Engine;
+using DetSim.Replication.Execution;
+using DetSim.Replication.Server;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Replica;
+
+/// <summary>
+/// The applier (SQL) thread and, with replica_parallel_workers &gt; 1, its coordinator and workers
+/// (LOGICAL_CLOCK: a transaction may start once every transaction up to its last_committed has
+/// committed). With replica_preserve_commit_order=ON workers commit in relay-log order; OFF, a later
+/// transaction can commit first and Exec_Source_Log_Pos is only a low-water mark (RM80
+/// replication-features-transaction-inconsistencies.html). The position is committed with each
+/// transaction (TABLE repository, crash-safe) or written to relay-log.info after it (FILE).
+/// </summary>
+internal sealed class Applier
+{
+    public const string RelayLogInfoFile = "relay-log.info";
+    private readonly MySqlServer _server;
+    private readonly SortedDictionary<int, InFlight> _inFlight = new();
+    private readonly SortedSet<long> _committedSequences = new();
+    private long _nextWorkId;
+    private long _infoWritesSinceSync;
+
+    public Applier(MySqlServer server, ApplierPosition start)
+    {
+        _server = server;
+        Position = start;
+        NextIndex = (int)start.RelayIndex;
+    }
+
+    public ReplicaThreadState State { get; private set; } = ReplicaThreadState.Stopped;
+
+    /// <summary>Relay_Source_Log_File / Exec_Source_Log_Pos and the relay index: the low-water mark.</summary>
+    public ApplierPosition Position { get; private set; }
+
+    /// <summary>Next relay-log index the coordinator reads.</summary>
+    public int NextIndex { get; private set; }
+
+    public int LastSqlErrno { get; private set; }
+    public string LastSqlError { get; private set; } = "";
+    public long Applied { get; private set; }
+    public long Skipped { get; private set; }
+    public bool Idle => _inFlight.Count == 0 && RelayTransaction.Read(_server.Relay, NextIndex) is null;
+
+    public void Start()
+    {
+        if (State == ReplicaThreadState.Error) return;
+        State = ReplicaThreadState.Running;
+        Kick();
+    }
+
+    public void Stop() => State = ReplicaThreadState.Stopped;
+
+    /// <summary>Dispatches every relay-log transaction that may start now.</summary>
+    public void Kick()
+    {
+        while (State == ReplicaThreadState.Running && _inFlight.Count < _server.Options.ReplicaParallelWorkers)
+        {
+            RelayTransaction? trx = RelayTransaction.Read(_server.Relay, NextIndex);
+            if (trx is null) return;
+            if (trx.Head is null)
+            {
+                // Rotate (or a stray event): nothing to apply, only the position moves.
+                NextIndex = trx.EndIndex;
+                if (_inFlight.Count == 0) Advance(trx);
+                continue;
+            }
+            if (_inFlight.Count > 0 && !MayStartInParallel(trx)) return;
+            NextIndex = trx.EndIndex;
+            long work = ++_nextWorkId;
+            _inFlight.Add(trx.FirstIndex, new InFlight(work, trx));
+            int rows = trx.Events.Sum(e => e.Event is RowsEvent r ? r.Rows.Count : 0);
+            Duration cost = _server.Options.ApplyCostPerTransaction + _server.Options.ApplyCostPerRow * Math.Max(1, rows);
+            if (_server.Options.ReplicaParallelWorkers > 1)
+                cost = new Duration(cost.Micros * _server.Context.Random.NextLong(1, 4)); // workers run at uneven speeds
+            _server.SetTimer(cost, TimerKind.WorkerDone, work);
+        }
+    }
+
+    public void OnWorkerDone(long work)
+    {
+        InFlight? job = _inFlight.Values.FirstOrDefault(j => j.Work == work);
+        if (job is null || State != ReplicaThreadState.Running) return;
+        job.Executed = true;
+        if (_server.Options.ReplicaParallelWorkers > 1 && _server.Options.ReplicaPreserveCommitOrder)
+        {
+            // Commit in relay-log order: only the oldest executed transactions go on.
+            foreach (InFlight j in _inFlight.Values.ToList())
+            {
+                if (!j.Executed) break;
+                if (!j.Submitted) Execute(j);
+            }
+        }
+        else
+        {
+            Execute(job);
+        }
+    }
+
+    private bool MayStartInParallel(RelayTransaction trx)
+    {
+        if (_server.Options.ReplicaParallelWorkers <= 1) return false;
+        // LOGICAL_CLOCK: every transaction up to last_committed must have committed.
+        long lc = trx.LastCommitted;
+        foreach (InFlight j in _inFlight.Values)
+            if (j.Trx.SequenceNumber <= lc && !_committedSequences.Contains(j.Trx.SequenceNumber)) return false;
+        return true;
+    }
+
+    private void Execute(InFlight job)
+    {
+        job.Submitted = true;
+        RelayTransaction trx = job.Trx;
+        GtidEvent head = trx.Head!;
+        if (head.Gtid is { } g && (_server.GtidExecuted.Contains(g) || _server.OwnedGtids.Contains(g)))
+        {
+            // GTID auto-skip: already committed here; no statement runs (RM80 replication-gtids-concepts.html).
+            Skipped++;
+            Finish(job);
+            return;
+        }
+        var store = new TransactionStore(_server.Engine);
+        var statements = new List<LoggedStatement>();
+        var session = _server.NewApplierSession();
+        int before = 0;
+        try
+        {
+            foreach (LoggedEvent e in trx.Events)
+            {
+                switch (e.Event)
+                {
+                    case RowsEvent rows:
+                        foreach (RowChange change in rows.Rows) store.ApplyRowChange(change, rows.Image);
+                        break;
+                    case IntvarEvent { Kind: IntvarKind.InsertId } iv: session.InsertIdOverride = iv.Value; break;
+                    case IntvarEvent { Kind: IntvarKind.LastInsertId } lv: session.LastInsertId = lv.Value; break;
+                    case RandEvent r: session.RandSeedOverride = (r.Seed1, r.Seed2); break;
+                    case UserVarEvent u: session.UserVariables[u.Name] = u.Value; break;
+                    case QueryEvent { IsBegin: true }: break;
+                    case QueryEvent q:
+                        session.StatementTime = q.Timestamp;
+                        session.ConnectionId = q.ThreadId;
+                        session.AutoIncrementIncrement = q.AutoIncrementIncrement;
+                        session.AutoIncrementOffset = q.AutoIncrementOffset;
+                        StatementOutcome outcome = _server.Statements.Run(q.Sql, store, session, _server.Options.Flavor);
+                        statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
+                        before = store.Changes.Count;
+                        session.ResetCarried();
+                        break;
+                }
+            }
+        }
+        catch (SqlError error)
+        {
+            Fail(error, e: trx);
+            return;
+        }
+        // ROW events become statements for the replica's own binlog (log_replica_updates).
+        if (store.Changes.Count > before || statements.Count == 0)
+            statements.Add(new LoggedStatement(RowOnlyOutcome, store.Changes.Skip(before).ToArray()));
+        _server.CommitReplicated(store, statements, head, trx, committed => Finish(job));
+    }
+
+    private static readonly StatementOutcome RowOnlyOutcome = new() { Sql = "/* row events */", RequiresRowUnderMixed = true };
+
+    private void Finish(InFlight job)
+    {
+        _inFlight.Remove(job.Trx.FirstIndex);
+        _committedSequences.Add(job.Trx.SequenceNumber);
+        Applied++;
+        // The low-water mark: the oldest transaction not yet committed bounds the position.
+        int lowWater = _inFlight.Count == 0 ? NextIndex : _inFlight.Keys.First();
+        if (lowWater > Position.RelayIndex || _inFlight.Count == 0)
+        {
+            BinlogCoordinates coords = _inFlight.Count == 0 ? job.Trx.SourceEnd : Position.SourcePosition;
+            if (_inFlight.Count > 0)
+            {
+                // Position = end of the last transaction before the oldest in-flight one.
+                for (int i = lowWater - 1; i >= 0; i--)
+                {
+                    LoggedEvent? e = _server.Relay.At(i);
+                    if (e is not null) { coords = e.End; break; }
+                }
+            }
+            Position = new ApplierPosition(coords, lowWater);
+            if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
+        }
+        Kick();
+    }
+
+    private void Advance(RelayTransaction trx)
+    {
+        Position = new ApplierPosition(trx.SourceEnd, trx.EndIndex);
+        if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
+    }
+
+    /// <summary>The applier position to commit with a transaction (TABLE repository); null with FILE.</summary>
+    public ApplierPosition? PositionAfter(RelayTransaction trx) =>
+        _server.Options.CrashSafeReplica ? new ApplierPosition(trx.SourceEnd, trx.EndIndex) : null;
+
+    private void SaveRelayLogInfo()
+    {
+        SimFile f = _server.Context.Disk.OpenOrCreate(RelayLogInfoFile);
+        f.Overwrite(Position, 64);
+        if (++_infoWritesSinceSync >= _server.Options.SyncRelayLogInfo)
+        {
+            f.Fsync();
+            _infoWritesSinceSync = 0;
+        }
+    }
+
+    private void Fail(SqlError error, RelayTransaction e)
+    {
+        State = ReplicaThreadState.Error;
+        LastSqlErrno = error.Code;
+        string gtid = e.Head?.Gtid?.ToString() ?? "ANONYMOUS";
+        LastSqlError = $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
+        _server.Note($"applier error {error.Code}: {LastSqlError}");
+        foreach (InFlight j in _inFlight.Values.ToList()) _inFlight.Remove(j.Trx.FirstIndex);
+    }
+
+    private sealed class InFlight(long work, RelayTransaction trx)
+    {
+        public long Work { get; } = work;
+        public RelayTransaction Trx { get; } = trx;
+        public bool Executed { get; set; }
+        public bool Submitted { get; set; }
+    }
+}

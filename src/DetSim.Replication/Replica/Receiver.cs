@@ -1,0 +1,167 @@
+using DetSim.Core.Disk;
+using DetSim.Core.Time;
+using DetSim.Replication.Binlog;
+using DetSim.Replication.Binlog.Events;
+using DetSim.Replication.Gtid;
+using DetSim.Replication.Server;
+
+namespace DetSim.Replication.Replica;
+
+/// <summary>
+/// The receiver (I/O) thread (sql/rpl_replica.cc handle_slave_io): connects to the source's dump
+/// thread, writes what arrives to the relay log, and, as a semi-sync replica, acknowledges the end of
+/// each transaction the source flagged once it is written (synced only if sync_relay_log=1:
+/// MYSQL-FACTS §4.3). Reconnects when the source falls silent for replica_net_timeout.
+/// </summary>
+internal sealed class Receiver
+{
+    public const string SourceInfoFile = "master.info";
+    private readonly MySqlServer _server;
+    private long _eventsSinceSync;
+    private long _eventsSinceInfoSync;
+    private Gtid.Gtid? _currentGtid;
+    private SimTime _lastHeard;
+
+    public Receiver(MySqlServer server, ReplicaSource source)
+    {
+        _server = server;
+        Source = source;
+        SourceCoordinates = source.Start;
+    }
+
+    public ReplicaSource Source { get; private set; }
+    public ReplicaThreadState State { get; private set; } = ReplicaThreadState.Stopped;
+    public long ConnectionId { get; private set; }
+    public int SourceNode { get; private set; } = -1;
+
+    /// <summary>Source_Log_File / Read_Source_Log_Pos: where the next event comes from.</summary>
+    public BinlogCoordinates SourceCoordinates { get; private set; }
+
+    /// <summary>RECEIVED_TRANSACTION_SET.</summary>
+    public GtidSet Received { get; private set; } = new();
+
+    public int LastIoErrno { get; private set; }
+    public string LastIoError { get; private set; } = "";
+
+    public void Start()
+    {
+        SourceNode = _server.Context.Lookup(Source.SourceName);
+        if (SourceNode < 0)
+        {
+            Fail(13117, $"Fatal error: source '{Source.SourceName}' does not exist");
+            return;
+        }
+        ConnectionId = _server.NextConnectionId();
+        State = ReplicaThreadState.Connecting;
+        LastIoErrno = 0;
+        LastIoError = "";
+        _lastHeard = _server.Context.Now;
+        GtidSet? gtids = null;
+        if (Source.AutoPosition)
+        {
+            gtids = _server.GtidExecuted.Clone();
+            gtids.UnionWith(Received);
+        }
+        _server.Context.Send(SourceNode, new DumpRequest(ConnectionId, _server.ServerId, _server.Uuid, Source.AutoPosition, SourceCoordinates, gtids, _server.Options.ReplicaSemiSync));
+        _server.SetTimer(_server.Options.ReplicaNetTimeout, TimerKind.ReceiverTimeout, ConnectionId);
+    }
+
+    public void Stop()
+    {
+        State = ReplicaThreadState.Stopped;
+        ConnectionId = _server.NextConnectionId(); // anything still in flight for the old connection is ignored
+    }
+
+    public void OnPacket(BinlogPacket packet)
+    {
+        if (packet.ConnectionId != ConnectionId || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        State = ReplicaThreadState.Running;
+        _lastHeard = _server.Context.Now;
+        foreach (LoggedEvent e in packet.Events)
+        {
+            _server.Relay.Append(e);
+            SourceCoordinates = e.Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, r.Position) : e.End;
+            if (e.Event is GtidEvent g) _currentGtid = g.Gtid;
+            if (DumpThread.EndsTransaction(e.Event) && _currentGtid is { } done)
+            {
+                Received.Add(done);
+                _currentGtid = null;
+            }
+            if (++_eventsSinceSync >= _server.Options.SyncRelayLog)
+            {
+                _server.Relay.Sync();
+                _eventsSinceSync = 0;
+            }
+        }
+        SaveSourceInfo();
+        if (packet.NeedsAck && _server.Options.ReplicaSemiSync)
+            _server.Context.Send(SourceNode, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));
+        _server.Applier.Kick();
+    }
+
+    public void OnHeartbeat(Heartbeat heartbeat)
+    {
+        if (heartbeat.ConnectionId != ConnectionId || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        State = ReplicaThreadState.Running;
+        _lastHeard = _server.Context.Now;
+    }
+
+    public void OnDumpError(DumpError error)
+    {
+        if (error.ConnectionId != ConnectionId) return;
+        // MySQL 8.0 wraps the source's 1236 as ER_SERVER_SOURCE_FATAL_ERROR_READING_BINLOG (13114); MariaDB shows 1236 (MYSQL-FACTS §5.3).
+        int code = _server.Options.Flavor == Flavor.MySql80 ? 13114 : 1236;
+        Fail(code, $"Got fatal error {error.Code} from source when reading data from binary log: '{error.Message}'");
+    }
+
+    public void OnTimeout(long connectionId)
+    {
+        if (connectionId != ConnectionId || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        Duration silent = _server.Context.Now - _lastHeard;
+        if (silent >= _server.Options.ReplicaNetTimeout)
+        {
+            _server.Note($"receiver: no data from '{Source.SourceName}' for {silent}; reconnecting");
+            ConnectionId = _server.NextConnectionId();
+            State = ReplicaThreadState.Connecting;
+            _server.SetTimer(Duration.FromMicros(1), TimerKind.ReceiverRetry, ConnectionId);
+            return;
+        }
+        _server.SetTimer(_server.Options.ReplicaNetTimeout - silent, TimerKind.ReceiverTimeout, ConnectionId);
+    }
+
+    public void OnRetry(long connectionId)
+    {
+        if (connectionId != ConnectionId || State != ReplicaThreadState.Connecting) return;
+        Start();
+    }
+
+    /// <summary>Repositions after relay_log_recovery or a restart: continue from where the applier (or the relay log) stands.</summary>
+    public void Reposition(BinlogCoordinates coordinates, GtidSet received)
+    {
+        SourceCoordinates = coordinates;
+        Received = received;
+    }
+
+    /// <summary>Connection metadata (master.info): rewritten after each packet, synced every sync_source_info events.</summary>
+    private void SaveSourceInfo()
+    {
+        SimFile f = _server.Context.Disk.OpenOrCreate(SourceInfoFile);
+        f.Overwrite(new SourceInfo(Source, SourceCoordinates), 64);
+        if (++_eventsSinceInfoSync >= _server.Options.SyncRelayLogInfo)
+        {
+            f.Fsync();
+            _eventsSinceInfoSync = 0;
+        }
+    }
+
+    private void Fail(int code, string message)
+    {
+        State = ReplicaThreadState.Error;
+        LastIoErrno = code;
+        LastIoError = message;
+        _server.Note($"receiver error {code}: {message}");
+    }
+}
+
+/// <summary>What master.info holds.</summary>
+internal sealed record SourceInfo(ReplicaSource Source, BinlogCoordinates Coordinates);

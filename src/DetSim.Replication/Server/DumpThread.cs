@@ -1,0 +1,128 @@
+using DetSim.Replication.Binlog;
+using DetSim.Replication.Binlog.Events;
+using DetSim.Replication.Gtid;
+
+namespace DetSim.Replication.Server;
+
+/// <summary>
+/// A source's dump thread for one connected replica (sql/rpl_binlog_sender.cc): checks where the
+/// replica asked to start, then streams every transaction from there up to the published binlog end
+/// (binlog_end_pos), one packet per transaction, flagging the last packet for a semi-sync ACK.
+/// With auto-positioning it skips transactions the replica already has.
+/// </summary>
+internal sealed class DumpThread
+{
+    private readonly MySqlServer _server;
+    private BinlogCoordinates _cursor;
+    private readonly GtidSet? _replicaGtids;
+
+    private DumpThread(MySqlServer server, int replicaNode, DumpRequest request, BinlogCoordinates start)
+    {
+        _server = server;
+        ReplicaNode = replicaNode;
+        Request = request;
+        _cursor = start;
+        _replicaGtids = request.AutoPosition ? request.ReplicaGtids?.Clone() : null;
+    }
+
+    public int ReplicaNode { get; }
+    public DumpRequest Request { get; }
+    public uint ReplicaServerId => Request.ServerId;
+    public BinlogCoordinates Cursor => _cursor;
+
+    /// <summary>Validates the request as check_start_file does; returns the thread, or an error (1236) to send back.</summary>
+    public static DumpThread? Open(MySqlServer server, int replicaNode, DumpRequest request, out DumpError? error)
+    {
+        error = null;
+        BinaryLog log = server.Binlog;
+        if (request.AutoPosition)
+        {
+            if (!server.Options.GtidMode)
+            {
+                error = Fatal(request, "The replication receiver thread cannot start in AUTO_POSITION mode: this server has GTID_MODE = OFF.");
+                return null;
+            }
+            GtidSet replica = request.ReplicaGtids ?? new GtidSet();
+            // 1. The replica must not have GTIDs of this server's UUID that this server never executed.
+            GtidSet ours = new();
+            foreach (GtidInterval iv in replica.IntervalsOf(server.Uuid)) ours.AddInterval(server.Uuid, iv.Start, iv.End);
+            if (!ours.IsSubsetOf(server.GtidExecuted))
+            {
+                error = Fatal(request, "Replica has more GTIDs than the source has, using the source's SERVER_UUID. This may indicate that the the last binary log file was truncated or lost, e.g., after a power failure when sync_binlog != 1. The source may have rolled back transactions that were already replicated to the replica. Suggest to replicate any transactions that source has rolled back from replica to source, and/or commit empty transactions on source to account for transactions that have been committed on source but are not included in GTID_EXECUTED.");
+                return null;
+            }
+            // 2. Everything purged from this source's binlogs must already be on the replica.
+            GtidSet missing = log.Purged.Subtract(replica);
+            if (!missing.IsEmpty)
+            {
+                error = Fatal(request, $"Cannot replicate because the source purged required binary logs. Replicate the missing transactions from elsewhere, or provision a new replica from backup. Consider increasing the source's binary log expiration period. The GTID set sent by the replica is '{replica}', and the missing transactions are '{missing}'");
+                return null;
+            }
+            // Start at the newest file whose Previous_gtids the replica already has.
+            string startFile = log.Files[0];
+            for (int i = log.Files.Count - 1; i >= 0; i--)
+            {
+                if (log.PreviousGtidsOf(log.Files[i]).IsSubsetOf(replica)) { startFile = log.Files[i]; break; }
+            }
+            return new DumpThread(server, replicaNode, request, new BinlogCoordinates(startFile, 4));
+        }
+        string? problem = log.CheckStart(request.Start);
+        if (problem is not null)
+        {
+            error = Fatal(request, problem);
+            return null;
+        }
+        return new DumpThread(server, replicaNode, request, request.Start);
+    }
+
+    /// <summary>Sends every complete transaction between the cursor and the published end.</summary>
+    public void Pump()
+    {
+        BinlogCoordinates end = _server.PublishedEnd;
+        var packet = new List<LoggedEvent>();
+        BinlogCoordinates packetStart = _cursor;
+        bool progress = true;
+        while (progress)
+        {
+            progress = false;
+            foreach (LoggedEvent e in _server.Binlog.Read(_cursor.File, _cursor.Position))
+            {
+                if (e.End > end) break; // written but not yet published (sync_binlog=1: not yet synced)
+                if (packet.Count == 0) packetStart = e.Start;
+                _cursor = e.End;
+                progress = true;
+                if (e.Event is FormatDescriptionEvent or PreviousGtidsEvent) continue; // the receiver writes its own headers
+                if (e.Event is RotateEvent r)
+                {
+                    packet.Add(e);
+                    Send(packet, needsAck: false);
+                    _cursor = new BinlogCoordinates(r.NextFile, 4);
+                    break;
+                }
+                packet.Add(e);
+                if (EndsTransaction(e.Event)) Send(packet, needsAck: Request.SemiSync && _server.SemiSync.Enabled);
+            }
+        }
+        // A transaction only partly published is sent whole later.
+        if (packet.Count > 0) _cursor = packetStart;
+    }
+
+    public void SendHeartbeat() =>
+        _server.Context.Send(ReplicaNode, new Heartbeat(Request.ConnectionId, _server.PublishedEnd));
+
+    private void Send(List<LoggedEvent> packet, bool needsAck)
+    {
+        if (packet.Count == 0) return;
+        bool skip = _replicaGtids is not null && packet[0].Event is GtidEvent { Gtid: { } g } && _replicaGtids.Contains(g);
+        if (!skip) _server.Context.Send(ReplicaNode, new BinlogPacket(Request.ConnectionId, packet.ToArray(), needsAck));
+        packet.Clear();
+    }
+
+    public static bool EndsTransaction(BinlogEvent e) => e is XidEvent || (e is QueryEvent q && !q.IsBegin && IsDdl(q.Sql));
+
+    public static bool IsDdl(string sql) =>
+        sql.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("DROP", StringComparison.OrdinalIgnoreCase)
+        || sql.StartsWith("ALTER", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("TRUNCATE", StringComparison.OrdinalIgnoreCase);
+
+    private static DumpError Fatal(DumpRequest request, string message) => new(request.ConnectionId, 1236, message);
+}

@@ -1,0 +1,144 @@
+using DetSim.Replication.Binlog;
+using DetSim.Replication.Binlog.Events;
+using DetSim.Replication.Execution;
+using DetSim.Replication.Replica;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Server;
+
+// Client transactions and replicated transactions on their way into the commit pipeline.
+public sealed partial class MySqlServer
+{
+    private readonly Dictionary<(int Node, int Session), SessionContext> _sessions = new();
+    private readonly Dictionary<long, List<Action>> _lockWaiters = new();
+
+    private void OnClientRequest(int from, ClientRequest request) => RunClientTransaction(from, request, reply: true);
+
+    private void RunClientTransaction(int from, ClientRequest request, bool reply)
+    {
+        SessionContext session = SessionFor(from, request.Session);
+        var store = new TransactionStore(Engine);
+        var statements = new List<LoggedStatement>();
+        var warnings = new List<string>();
+        IReadOnlyList<Value[]> rows = [];
+        long xid = NextXid();
+        var timestamp = Context.Now;
+        bool writes = false;
+        try
+        {
+            int before = 0;
+            foreach (string sql in request.Sql)
+            {
+                session.StatementTime = Context.Now;
+                StatementOutcome outcome = Statements.Run(sql, store, session, Options.Flavor);
+                if (outcome.CreatedTable is { } created) store.CreateTable(created);
+                bool isWrite = !outcome.IsReadOnly && !outcome.IsSessionOnly;
+                if (isWrite && ReadOnly) throw SqlError.ReadOnly(Options.Flavor == Flavor.MySql80 ? "--read-only" : "--read-only");
+                writes |= isWrite;
+                if (outcome.IsReadOnly) rows = outcome.Rows;
+                warnings.AddRange(outcome.Warnings);
+                if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement && outcome.UnsafeWarning is { } w) warnings.Add(w);
+                statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
+                before = store.Changes.Count;
+                session.ResetCarried();
+            }
+        }
+        catch (Storage.SqlError error)
+        {
+            if (reply) Context.Send(from, new ClientReply(request.RequestId, error, [], [], warnings, null));
+            else Note($"admin statement failed: {error}");
+            return;
+        }
+        if (!writes)
+        {
+            if (reply) Context.Send(from, new ClientReply(request.RequestId, null, rows, [], warnings, null));
+            return;
+        }
+        var keys = store.WrittenKeys.ToList();
+        long holder = Locks.FindConflict(xid, keys);
+        if (holder != 0)
+        {
+            // Blocked on a row lock: run again, from scratch, when the holder commits.
+            WaitForLock(holder, () => RunClientTransaction(from, request, reply));
+            return;
+        }
+        Locks.Acquire(xid, keys);
+        Pipeline.Enqueue(new PendingCommit
+        {
+            Xid = xid,
+            Store = store,
+            Statements = statements,
+            ThreadId = session.ConnectionId,
+            AutoIncrementIncrement = session.AutoIncrementIncrement,
+            AutoIncrementOffset = session.AutoIncrementOffset,
+            Timestamp = timestamp,
+            OnCommitted = trx =>
+            {
+                if (reply) Context.Send(from, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, trx.Gtid?.ToString()));
+            },
+        });
+    }
+
+    /// <summary>Hands an applied relay-log transaction to the commit pipeline with its origin's GTID, server id and timestamp.</summary>
+    internal void CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted)
+    {
+        long xid = NextXid();
+        var keys = store.WrittenKeys.ToList();
+        long holder = Locks.FindConflict(xid, keys);
+        if (holder != 0)
+        {
+            WaitForLock(holder, () => CommitReplicated(store, statements, head, trx, onCommitted));
+            return;
+        }
+        Locks.Acquire(xid, keys);
+        QueryEvent? query = trx.Events.Select(e => e.Event).OfType<QueryEvent>().FirstOrDefault();
+        Pipeline.Enqueue(new PendingCommit
+        {
+            Xid = xid,
+            Store = store,
+            Statements = statements,
+            ThreadId = query?.ThreadId ?? 0,
+            AutoIncrementIncrement = query?.AutoIncrementIncrement ?? 1,
+            AutoIncrementOffset = query?.AutoIncrementOffset ?? 1,
+            Timestamp = head.Timestamp,
+            OriginGtid = Options.GtidMode ? head.Gtid : null,
+            Replicated = true,
+            OriginServerId = head.ServerId,
+            Position = Applier.PositionAfter(trx),
+            OnCommitted = onCommitted,
+        });
+    }
+
+    private void WaitForLock(long holder, Action retry)
+    {
+        if (!_lockWaiters.TryGetValue(holder, out List<Action>? list))
+        {
+            list = new List<Action>();
+            _lockWaiters.Add(holder, list);
+        }
+        list.Add(retry);
+    }
+
+    /// <summary>Called after a group commits: everyone waiting on a released lock runs again, in arrival order.</summary>
+    internal void OnLocksReleased()
+    {
+        var ready = _lockWaiters.Keys.Where(owner => !Locks.IsHeldBy(owner)).OrderBy(o => o).ToList();
+        foreach (long owner in ready)
+        {
+            _lockWaiters.Remove(owner, out List<Action>? waiters);
+            foreach (Action retry in waiters!) retry();
+        }
+    }
+
+    private SessionContext SessionFor(int node, int session)
+    {
+        if (!_sessions.TryGetValue((node, session), out SessionContext? ctx))
+        {
+            long connectionId = 1000 + _sessions.Count + 1;
+            ctx = new SessionContext(() => Context.Now, Context.Random, $"app@{Context.NameOf(node)}", connectionId, Uuid,
+                Options.AutoIncrementIncrement, Options.AutoIncrementOffset);
+            _sessions.Add((node, session), ctx);
+        }
+        return ctx;
+    }
+}

@@ -1,0 +1,288 @@
+using DetSim.Core;
+using DetSim.Core.Disk;
+using DetSim.Core.Nodes;
+using DetSim.Core.Random;
+using DetSim.Core.Time;
+using DetSim.Replication.Binlog;
+using DetSim.Replication.Engine;
+using DetSim.Replication.Execution;
+using DetSim.Replication.Gtid;
+using DetSim.Replication.Replica;
+using DetSim.Replication.Semisync;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Server;
+
+/// <summary>
+/// One MySQL server as a sans-IO state machine: it reacts to client requests, replication messages
+/// and its own timers, and acts only through its <see cref="INodeContext"/>. A crash discards the
+/// instance; the next one recovers from the disk in <see cref="OnStart"/> the way mysqld does:
+/// binlog scan, InnoDB redo with prepared transactions decided by the binlog, a new binlog file,
+/// replication threads restarted from their repositories.
+/// </summary>
+public sealed partial class MySqlServer : INode
+{
+    private const string ReplicaConfigFile = "replica.conf";
+    private const string BootCountFile = "boot.count";
+    private readonly ServerSetup _setup;
+    private readonly List<DumpThread> _dumpThreads = new();
+    private INodeContext? _context;
+    private long _nextConnection;
+    private long _lastAssignedGno;
+    private long _bootCount;
+    private long _nextXid;
+
+    public MySqlServer(ServerSetup setup)
+    {
+        _setup = setup;
+        Options = setup.Options;
+        Name = setup.Name;
+        Uuid = string.IsNullOrEmpty(setup.Options.ServerUuid) ? UuidFor(setup.Name) : setup.Options.ServerUuid;
+    }
+
+    public string Name { get; }
+    public ServerOptions Options { get; private set; }
+    public string Uuid { get; }
+    public uint ServerId { get; private set; }
+
+    internal INodeContext Context => _context ?? throw new InvalidOperationException($"server {Name} is not running");
+    internal InnoDb Engine { get; private set; } = null!;
+    internal BinaryLog Binlog { get; private set; } = null!;
+    internal RelayLog Relay { get; private set; } = null!;
+    internal SemiSyncSource SemiSync { get; private set; } = null!;
+    internal CommitPipeline Pipeline { get; private set; } = null!;
+    internal TransactionEventsBuilder EventsBuilder { get; private set; } = null!;
+    internal RowLocks Locks { get; } = new();
+    internal IStatementEngine Statements { get; private set; } = null!;
+    internal Receiver? Receiver { get; private set; }
+    internal Applier Applier { get; private set; } = null!;
+
+    /// <summary>gtid_executed.</summary>
+    public GtidSet GtidExecuted { get; private set; } = new();
+
+    /// <summary>GTIDs assigned to transactions still in the commit pipeline.</summary>
+    internal GtidSet OwnedGtids { get; } = new();
+
+    /// <summary>binlog_end_pos: what dump threads may send.</summary>
+    internal BinlogCoordinates PublishedEnd { get; private set; }
+
+    public bool ReadOnly { get; private set; }
+    public bool IsReplica => Receiver is not null;
+    public ReplicaSource? Source => Receiver?.Source;
+    public SemiSyncCounters SemiSyncStatus => SemiSync.Counters;
+    public IReadOnlyList<string> BinlogFiles => Binlog.Files;
+    public BinlogCoordinates BinlogEnd => Binlog.End;
+    public GtidSet GtidPurged => Binlog.Purged;
+    public IEnumerable<Table> Tables => Engine.Tables;
+    public int PendingCommits => Pipeline.Queued;
+
+    /// <summary>Total bytes of every binlog file present (for the format cost comparison).</summary>
+    public long BinlogBytes => Binlog.Files.Sum(f => Context.Disk.TryOpen(f)?.Length ?? 0);
+
+    // ---- boot and recovery ---------------------------------------------------------------------
+
+    public void OnStart(INodeContext context)
+    {
+        _context = context;
+        ServerId = Options.ServerId != 0 ? Options.ServerId : (uint)(context.Self + 1);
+        SimDisk disk = context.Disk;
+        _bootCount = Boot(disk);
+        bool fresh = !disk.Exists(InnoDb.RedoFileName);
+        Engine = new InnoDb(disk, Options.InnodbFlushLogAtTrxCommit);
+        Binlog = new BinaryLog(disk, ServerId, Options.MaxBinlogSize);
+        Statements = _setup.Statements.Create();
+        EventsBuilder = new TransactionEventsBuilder(ServerId);
+        SemiSync = new SemiSyncSource(Options.SemiSync);
+        Pipeline = new CommitPipeline(this);
+        ReadOnly = Options.ReadOnly;
+        if (fresh)
+        {
+            Engine.LoadBaseline(_setup.Baseline);
+        }
+        else
+        {
+            HashSet<long> xids = Binlog.Recover();
+            IReadOnlyList<long> committed = Engine.Recover(xids);
+            Note($"crash recovery: {committed.Count} prepared transaction(s) committed from the binlog, binlog end {Binlog.End}");
+        }
+        GtidExecuted = new GtidSet();
+        if (Options.GtidMode)
+        {
+            GtidExecuted.UnionWith(Binlog.AllGtids());
+            GtidExecuted.UnionWith(Engine.GtidTable);
+        }
+        Binlog.Rotate(context.Now, GtidExecuted); // mysqld opens a new binlog file at every start
+        PublishedEnd = Binlog.End;
+        Relay = new RelayLog(disk);
+        StartReplicationAfterBoot(fresh);
+        if (Options.InnodbFlushLogAtTrxCommit != FlushLogAtTrxCommit.EachCommit) SetTimer(Duration.FromSeconds(1), TimerKind.InnoDbFlush, 0);
+        SetTimer(Options.EffectiveHeartbeat, TimerKind.Heartbeat, 0);
+    }
+
+    private long Boot(SimDisk disk)
+    {
+        SimFile f = disk.OpenOrCreate(BootCountFile);
+        long boots = f.Chunks.Count > 0 && f.Chunks[^1].Value is long b ? b + 1 : 1;
+        f.Overwrite(boots, 8);
+        f.Fsync();
+        return boots;
+    }
+
+    private void StartReplicationAfterBoot(bool fresh)
+    {
+        ReplicaSource? source = ReadReplicaConfig() ?? (fresh ? _setup.InitialSource : null);
+        if (source is null)
+        {
+            Applier = new Applier(this, new ApplierPosition(BinlogCoordinates.None, 0));
+            return;
+        }
+        if (fresh) WriteReplicaConfig(source);
+        SimFile? info = Context.Disk.TryOpen(Applier.RelayLogInfoFile);
+        ApplierPosition? filePos = info is { Chunks.Count: > 0 } && info.Chunks[^1].Value is ApplierPosition p ? p : null;
+        ApplierPosition start = (Options.CrashSafeReplica ? Engine.ApplierPosition : filePos) ?? new ApplierPosition(source.Start, 0);
+        Receiver = new Receiver(this, source);
+        if (Options.CrashSafeReplica && !fresh)
+        {
+            // relay_log_recovery=ON: drop the relay log, refetch from the applier position.
+            Relay.Clear();
+            Applier = new Applier(this, start with { RelayIndex = 0 });
+            Receiver.Reposition(start.SourcePosition.IsNone ? source.Start : start.SourcePosition, new GtidSet());
+        }
+        else
+        {
+            Relay.TruncateAfterLastCompleteTransaction();
+            Applier = new Applier(this, start with { RelayIndex = Math.Min(start.RelayIndex, Relay.Count) });
+            SimFile? mi = Context.Disk.TryOpen(Receiver.SourceInfoFile);
+            BinlogCoordinates read = mi is { Chunks.Count: > 0 } && mi.Chunks[^1].Value is SourceInfo si ? si.Coordinates : start.SourcePosition;
+            Receiver.Reposition(read.IsNone ? source.Start : read, GtidsInRelay());
+        }
+        Receiver.Start();
+        Applier.Start();
+    }
+
+    private GtidSet GtidsInRelay()
+    {
+        var set = new GtidSet();
+        for (int i = 0; i < Relay.Count; i++)
+            if (Relay.At(i)?.Event is Binlog.Events.GtidEvent { Gtid: { } g }) set.Add(g);
+        return set;
+    }
+
+    // ---- dispatch ------------------------------------------------------------------------------
+
+    public void OnMessage(INodeContext context, int from, object message)
+    {
+        switch (message)
+        {
+            case ClientRequest req: OnClientRequest(from, req); break;
+            case DumpRequest dump: OnDumpRequest(from, dump); break;
+            case SemiSyncAck ack: OnAck(ack); break;
+            case BinlogPacket packet: Receiver?.OnPacket(packet); break;
+            case Heartbeat hb: Receiver?.OnHeartbeat(hb); break;
+            case DumpError err: Receiver?.OnDumpError(err); break;
+            default: throw new InvalidOperationException($"server {Name} got an unknown message {message.GetType().Name}");
+        }
+    }
+
+    public void OnTimer(INodeContext context, long tag, object? state)
+    {
+        long id = TimerTag.IdOf(tag);
+        switch (TimerTag.KindOf(tag))
+        {
+            case TimerKind.FlushDone: Pipeline.OnFlushDone(id); break;
+            case TimerKind.SyncDone: Pipeline.OnSyncDone(id); break;
+            case TimerKind.SemiSyncTimeout: SemiSync.OnTimeout(id, Context.Now, Note); break;
+            case TimerKind.InnoDbFlush:
+                Engine.BackgroundFlush();
+                SetTimer(Duration.FromSeconds(1), TimerKind.InnoDbFlush, 0);
+                break;
+            case TimerKind.Heartbeat:
+                foreach (DumpThread d in _dumpThreads) d.SendHeartbeat();
+                SetTimer(Options.EffectiveHeartbeat, TimerKind.Heartbeat, 0);
+                break;
+            case TimerKind.ReceiverTimeout: Receiver?.OnTimeout(id); break;
+            case TimerKind.ReceiverRetry: Receiver?.OnRetry(id); break;
+            case TimerKind.WorkerDone: Applier.OnWorkerDone(id); break;
+            default: throw new InvalidOperationException($"server {Name}: unknown timer {tag}");
+        }
+    }
+
+    private void OnDumpRequest(int from, DumpRequest request)
+    {
+        // A replica reconnecting with the same server_id replaces its old dump thread (zombie dump thread kill).
+        _dumpThreads.RemoveAll(d => d.ReplicaServerId == request.ServerId);
+        SemiSync.ReplicaDisconnected(request.ServerId);
+        DumpThread? thread = DumpThread.Open(this, from, request, out DumpError? error);
+        if (thread is null)
+        {
+            Note($"dump thread for server_id {request.ServerId}: error {error!.Code}: {error.Message}");
+            Context.Send(from, error);
+            return;
+        }
+        _dumpThreads.Add(thread);
+        if (request.SemiSync && SemiSync.Enabled) SemiSync.ReplicaConnected(request.ServerId);
+        thread.SendHeartbeat();
+        thread.Pump();
+    }
+
+    private void OnAck(SemiSyncAck ack)
+    {
+        if (!_dumpThreads.Any(d => d.Request.ConnectionId == ack.ConnectionId)) return; // an ACK from a stale connection
+        SemiSync.OnAck(ack.ServerId, ack.Position, Context.Now, Note);
+    }
+
+    // ---- services for the pipeline and the replication threads ---------------------------------
+
+    internal void SetTimer(Duration after, TimerKind kind, long id) => Context.SetTimer(after, TimerTag.Of(kind, id));
+
+    internal void Note(string text) => Context.Note($"{Name}: {text}");
+
+    internal long NextConnectionId() => (_bootCount << 32) | (uint)++_nextConnection;
+
+    internal long NextXid() => (_bootCount << 32) | (uint)++_nextXid;
+
+    /// <summary>The next GNO for this server's own transactions: never one executed or in flight.</summary>
+    internal long NextGno()
+    {
+        long gno = Math.Max(GtidExecuted.NextGno(Uuid), _lastAssignedGno + 1);
+        while (GtidExecuted.Contains(Uuid, gno) || OwnedGtids.Contains(Uuid, gno)) gno++;
+        _lastAssignedGno = gno;
+        return gno;
+    }
+
+    internal TableSchema SchemaOf(string table) =>
+        Engine.Table(table)?.Schema ?? throw new InvalidOperationException($"table {table} has no schema on {Name}");
+
+    internal void PublishBinlogEnd()
+    {
+        PublishedEnd = Binlog.End;
+        foreach (DumpThread d in _dumpThreads) d.Pump();
+    }
+
+    internal void RotateBinlog()
+    {
+        Binlog.Rotate(Context.Now, CurrentGtidsForPreviousEvent());
+        PublishBinlogEnd();
+    }
+
+    private GtidSet CurrentGtidsForPreviousEvent()
+    {
+        GtidSet s = GtidExecuted.Clone();
+        s.UnionWith(OwnedGtids);
+        return s;
+    }
+
+    internal void WaitForAck(BinlogCoordinates position, Action<bool> done) =>
+        SemiSync.Wait(position, Context.Now, done, (after, id) => SetTimer(after, TimerKind.SemiSyncTimeout, id), Note);
+
+    internal SessionContext NewApplierSession() =>
+        new(() => Context.Now, Context.Random, user: "", connectionId: 0, Uuid, Options.AutoIncrementIncrement, Options.AutoIncrementOffset);
+
+    /// <summary>A deterministic server_uuid from the server's name (MySQL generates one at first start).</summary>
+    public static string UuidFor(string name)
+    {
+        ulong h1 = StableHash.Of("uuid-a/" + name), h2 = StableHash.Of("uuid-b/" + name);
+        string hex = $"{h1:x16}{h2:x16}";
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}";
+    }
+}
