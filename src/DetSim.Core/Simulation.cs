@@ -18,6 +18,7 @@ public sealed class Simulation : IEventDispatcher
     private readonly List<NodeSlot> _nodes = new();
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
     private readonly List<Observation> _observations = new();
+    private readonly Dictionary<Type, object> _services = new();
     private readonly IChoiceSource _root;
     private readonly IChoiceSource _diskRandom;
     private bool _started;
@@ -42,6 +43,12 @@ public sealed class Simulation : IEventDispatcher
     public SimTime Now => Scheduler.Now;
     public IReadOnlyList<Observation> Observations => _observations;
     public int NodeCount => _nodes.Count;
+
+    /// <summary>Registers a harness object that scheduled actions can find (the cluster a failover fault acts on).</summary>
+    public void SetService<T>(T service) where T : class => _services[typeof(T)] = service;
+
+    public T GetService<T>() where T : class =>
+        _services.TryGetValue(typeof(T), out object? s) ? (T)s : throw new InvalidOperationException($"no {typeof(T).Name} registered with the simulation");
 
     /// <summary>An independent random stream for a harness component (a workload, a nemesis).</summary>
     public IChoiceSource Stream(string name) => _root.Fork(name);

@@ -104,6 +104,8 @@ internal sealed class Receiver
         if (heartbeat.ConnectionId != ConnectionId || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
         State = ReplicaThreadState.Running;
         _lastHeard = _server.Context.Now;
+        // The heartbeat carries the sender's position; between transactions the receiver adopts it.
+        if (_currentGtid is null && heartbeat.SourceEnd > SourceCoordinates) SourceCoordinates = heartbeat.SourceEnd;
     }
 
     public void OnDumpError(DumpError error)

@@ -14,6 +14,7 @@ internal sealed class DumpThread
 {
     private readonly MySqlServer _server;
     private BinlogCoordinates _cursor;
+    private BinlogCoordinates _lastSent;
     private readonly GtidSet? _replicaGtids;
 
     private DumpThread(MySqlServer server, int replicaNode, DumpRequest request, BinlogCoordinates start)
@@ -102,19 +103,36 @@ internal sealed class DumpThread
                 packet.Add(e);
                 if (EndsTransaction(e.Event)) Send(packet, needsAck: Request.SemiSync && _server.SemiSync.Enabled);
             }
+            if (!progress && packet.Count == 0 && _server.Binlog.NextFile(_cursor.File) is { } next)
+            {
+                // A file that ended without a Rotate event (the server crashed while writing it):
+                // move on to the next file with a fake rotate, as the binlog sender does.
+                var fake = new RotateEvent(next) { ServerId = _server.ServerId, Timestamp = _server.Context.Now };
+                Send([new LoggedEvent(_cursor.File, _cursor.Position, _cursor.Position, fake)], needsAck: false);
+                _cursor = new BinlogCoordinates(next, 4);
+                progress = true;
+            }
         }
         // A transaction only partly published is sent whole later.
         if (packet.Count > 0) _cursor = packetStart;
+        else if (_cursor > _lastSent) SendHeartbeat(); // tell the receiver how far it is, past skipped or header-only stretches
     }
 
-    public void SendHeartbeat() =>
-        _server.Context.Send(ReplicaNode, new Heartbeat(Request.ConnectionId, _server.PublishedEnd));
+    public void SendHeartbeat()
+    {
+        _lastSent = _cursor;
+        _server.Context.Send(ReplicaNode, new Heartbeat(Request.ConnectionId, _cursor));
+    }
 
     private void Send(List<LoggedEvent> packet, bool needsAck)
     {
         if (packet.Count == 0) return;
         bool skip = _replicaGtids is not null && packet[0].Event is GtidEvent { Gtid: { } g } && _replicaGtids.Contains(g);
-        if (!skip) _server.Context.Send(ReplicaNode, new BinlogPacket(Request.ConnectionId, packet.ToArray(), needsAck));
+        if (!skip)
+        {
+            _server.Context.Send(ReplicaNode, new BinlogPacket(Request.ConnectionId, packet.ToArray(), needsAck));
+            _lastSent = packet[^1].Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, 4) : packet[^1].End;
+        }
         packet.Clear();
     }
 

@@ -72,6 +72,9 @@ public sealed partial class MySqlServer : INode
     public SemiSyncCounters SemiSyncStatus => SemiSync.Counters;
     public IReadOnlyList<string> BinlogFiles => Binlog.Files;
     public BinlogCoordinates BinlogEnd => Binlog.End;
+
+    /// <summary>binlog_end_pos: the end dump threads may send up to.</summary>
+    public BinlogCoordinates PublishedBinlogEnd => PublishedEnd;
     public GtidSet GtidPurged => Binlog.Purged;
     public IEnumerable<Table> Tables => Engine.Tables;
     public int PendingCommits => Pipeline.Queued;
@@ -90,7 +93,7 @@ public sealed partial class MySqlServer : INode
         bool fresh = !disk.Exists(InnoDb.RedoFileName);
         Engine = new InnoDb(disk, Options.InnodbFlushLogAtTrxCommit);
         Binlog = new BinaryLog(disk, ServerId, Options.MaxBinlogSize);
-        Statements = _setup.Statements.Create();
+        Statements = _setup.Sql.CreateEngine();
         EventsBuilder = new TransactionEventsBuilder(ServerId);
         SemiSync = new SemiSyncSource(Options.SemiSync);
         Pipeline = new CommitPipeline(this);

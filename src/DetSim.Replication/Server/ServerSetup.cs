@@ -4,10 +4,4 @@ using DetSim.Replication.Replica;
 namespace DetSim.Replication.Server;
 
 /// <summary>What a server is created with: its options, the data it was provisioned with, and its initial source (if a replica).</summary>
-public sealed record ServerSetup(string Name, ServerOptions Options, RedoBaseline Baseline, ReplicaSource? InitialSource, IStatementEngineFactory Statements);
-
-/// <summary>Makes the statement engine a server uses (the SQL layer).</summary>
-public interface IStatementEngineFactory
-{
-    Execution.IStatementEngine Create();
-}
+public sealed record ServerSetup(string Name, ServerOptions Options, RedoBaseline Baseline, ReplicaSource? InitialSource, Execution.ISqlDialect Sql);

@@ -1,0 +1,110 @@
+using System.Globalization;
+using DetSim.Core.Nodes;
+using DetSim.Core.Random;
+using DetSim.Core.Time;
+using DetSim.Replication.Server;
+
+namespace DetSim.Replication.Clients;
+
+/// <summary>
+/// A group of client sessions. Each session sends one transaction at a time, waits for the reply
+/// (or gives up after the request timeout), thinks, and goes again until its duration ends. Every
+/// request and its end are handed to the harness as history (stamped with true time).
+/// </summary>
+public sealed class ClientNode(ClientOptions options, ServiceDirectory directory) : INode
+{
+    private const long TickTag = 1L << 40;
+    private const long TimeoutTag = 2L << 40;
+    private readonly Dictionary<long, (int Session, long OpId)> _inFlight = new();
+    private readonly Dictionary<int, long> _sessionOp = new();
+    private INodeContext _ctx = null!;
+    private SimTime _end;
+    private long _counter;
+    private long _nextOp;
+
+    public ClientOptions Options => options;
+
+    public void OnStart(INodeContext context)
+    {
+        _ctx = context;
+        _end = options.Start + options.Duration;
+        for (int s = 0; s < options.Sessions; s++)
+        {
+            // Sessions start staggered so they do not all hit the server in the same microsecond.
+            Duration offset = (options.Start - SimTime.Zero) + new Duration(context.Random.NextLong(0, Math.Max(1, options.Think.Micros)));
+            context.SetTimer(offset, TickTag | (uint)s);
+        }
+    }
+
+    public void OnMessage(INodeContext context, int from, object message)
+    {
+        if (message is not ClientReply reply || !_inFlight.Remove(reply.RequestId, out var op)) return; // late reply after a timeout
+        _sessionOp.Remove(op.Session);
+        context.Observe(new OpCompleted(op.OpId, reply.Ok ? OpOutcome.Ok : OpOutcome.Failed, reply.Error?.Code ?? 0, reply.Error?.Message,
+            reply.Rows, reply.Changes, reply.Gtid));
+        context.SetTimer(options.Think, TickTag | (uint)op.Session);
+    }
+
+    public void OnTimer(INodeContext context, long tag, object? state)
+    {
+        int session = (int)(tag & 0xFFFFFFFF);
+        if ((tag & TimeoutTag) != 0)
+        {
+            long requestId = (long)state!;
+            if (!_inFlight.Remove(requestId, out var op)) return;
+            _sessionOp.Remove(session);
+            context.Observe(new OpCompleted(op.OpId, OpOutcome.Unknown, 0, "timeout: no reply", [], [], null));
+            context.SetTimer(options.Think, TickTag | (uint)session);
+            return;
+        }
+        if (context.Now >= _end || _sessionOp.ContainsKey(session)) return;
+        SendNext(context, session);
+    }
+
+    private void SendNext(INodeContext context, int session)
+    {
+        string? server = PickServer(context);
+        if (server is null || options.Transactions.Count == 0) return;
+        TransactionTemplate template = PickTemplate(context.Random);
+        long key = context.Random.NextLong(template.KeyMin, template.KeyMax);
+        long n = ++_counter;
+        var sql = template.Sql.Select(s => Fill(s, key, n, session)).ToArray();
+        long opId = ++_nextOp;
+        long requestId = ((long)context.Self << 32) | opId;
+        _inFlight.Add(requestId, (session, opId));
+        _sessionOp[session] = opId;
+        context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
+        context.Send(context.Lookup(server), new ClientRequest(requestId, session, sql));
+        context.SetTimer(options.RequestTimeout, TimeoutTag | (uint)session, requestId);
+    }
+
+    private string? PickServer(INodeContext context)
+    {
+        switch (options.Target.Kind)
+        {
+            case TargetKind.Source: return directory.Source;
+            case TargetKind.Named: return options.Target.Server;
+            case TargetKind.Replicas: return directory.Replicas.Count == 0 ? directory.Source : context.Random.Pick(directory.Replicas);
+            default:
+                var all = directory.Replicas.Prepend(directory.Source).Where(s => s is not null).Cast<string>().ToList();
+                return all.Count == 0 ? null : context.Random.Pick(all);
+        }
+    }
+
+    private TransactionTemplate PickTemplate(IChoiceSource random)
+    {
+        int total = options.Transactions.Sum(t => t.Weight);
+        int x = random.NextInt(total);
+        foreach (TransactionTemplate t in options.Transactions)
+        {
+            if (x < t.Weight) return t;
+            x -= t.Weight;
+        }
+        return options.Transactions[^1];
+    }
+
+    private static string Fill(string sql, long key, long n, int session) =>
+        sql.Replace("?", key.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+           .Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+           .Replace("{session}", session.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+}

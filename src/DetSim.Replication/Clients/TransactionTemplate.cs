@@ -1,0 +1,11 @@
+namespace DetSim.Replication.Clients;
+
+/// <summary>
+/// One kind of transaction in a client's mix: its statements, with placeholders filled per request:
+/// <c>?</c> a key drawn uniformly from [<see cref="KeyMin"/>, <see cref="KeyMax"/>],
+/// <c>{n}</c> a number unique to this client, <c>{session}</c> the session number.
+/// </summary>
+public sealed record TransactionTemplate(int Weight, IReadOnlyList<string> Sql, long KeyMin = 1, long KeyMax = 100)
+{
+    public bool IsRead => Sql.All(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+}

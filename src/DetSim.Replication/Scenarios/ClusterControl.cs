@@ -1,0 +1,59 @@
+using DetSim.Core;
+using DetSim.Core.Nodes;
+using DetSim.Core.Time;
+using DetSim.Replication.Clients;
+using DetSim.Replication.Failover;
+using DetSim.Replication.Server;
+
+namespace DetSim.Replication.Scenarios;
+
+/// <summary>
+/// The harness's hands on a running cluster: the servers that are up (a down or paused server
+/// cannot be talked to), the service directory clients follow, and the failover procedure.
+/// </summary>
+public sealed class ClusterControl
+{
+    private readonly Simulation _sim;
+    private readonly Dictionary<string, string> _uuids;
+    private readonly List<FailoverRecord> _failovers = new();
+
+    public ClusterControl(Simulation sim, IReadOnlyList<ServerDefinition> servers, ServiceDirectory directory, IFailoverProcedure failover)
+    {
+        _sim = sim;
+        ServerNames = servers.Select(s => s.Name).ToArray();
+        _uuids = servers.ToDictionary(s => s.Name, s => string.IsNullOrEmpty(s.Options.ServerUuid) ? MySqlServer.UuidFor(s.Name) : s.Options.ServerUuid, StringComparer.Ordinal);
+        Directory = directory;
+        Failover = failover;
+    }
+
+    public IReadOnlyList<string> ServerNames { get; }
+    public ServiceDirectory Directory { get; }
+    public IFailoverProcedure Failover { get; }
+    public IReadOnlyList<FailoverRecord> Failovers => _failovers;
+    public SimTime Now => _sim.Now;
+    public Simulation Simulation => _sim;
+
+    /// <summary>The running server, or null when it is down or paused.</summary>
+    public MySqlServer? Server(string name)
+    {
+        int i = _sim.IndexOf(name);
+        if (i < 0 || _sim.StatusOf(i) != NodeStatus.Up) return null;
+        return _sim.InstanceOf(i) as MySqlServer;
+    }
+
+    public string UuidOf(string name) => _uuids[name];
+
+    public void After(Duration delay, string description, Action action) =>
+        _sim.Schedule(_sim.Now + delay, description, _ => action());
+
+    public void RecordFailover(FailoverRecord record)
+    {
+        _failovers.Add(record);
+        _sim.Note(-1, record.ToString());
+    }
+
+    /// <summary>Called by a failover that promoted <paramref name="newSource"/>.</summary>
+    public void SetTopology(string newSource, string oldSource) => _sim.Note(-1, $"topology: source is now {newSource} (was {oldSource})");
+
+    public void RunFailover() => Failover.Run(this);
+}

@@ -1,0 +1,182 @@
+using DetSim.Core;
+using DetSim.Core.Faults;
+using DetSim.Core.Nodes;
+using DetSim.Core.Scheduling;
+using DetSim.Core.Time;
+using DetSim.Replication.Clients;
+using DetSim.Replication.Engine;
+using DetSim.Replication.Execution;
+using DetSim.Replication.Failover;
+using DetSim.Replication.Replica;
+using DetSim.Replication.Server;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Scenarios;
+
+/// <summary>
+/// Runs one scenario under one seed: builds the servers, clients, network and faults in a
+/// <see cref="Simulation"/>, lets the workload and faults play until the heal time, heals the
+/// network and lets the cluster settle (every live replica caught up, or stuck on an error), then
+/// takes a snapshot for the checkers.
+/// </summary>
+public static class ScenarioRunner
+{
+    private static readonly Duration SettleCheckEvery = Duration.FromMillis(50);
+
+    public static RunReport Run(Scenario scenario, ulong seed, ISqlDialect sql, IFailoverProcedure? failover = null)
+    {
+        IReadOnlyList<string> errors = scenario.Validate();
+        if (errors.Count > 0) throw new ScenarioException(errors);
+
+        var sim = new Simulation(new SimulationOptions { Seed = seed, Network = scenario.Network, CaptureTrace = scenario.CaptureTrace });
+        RedoBaseline baseline = Baseline(scenario, sql);
+        ServerDefinition? source = scenario.Servers.FirstOrDefault(s => s.Source is null) ?? scenario.Servers[0];
+        var directory = new ServiceDirectory(source.Name, scenario.Servers.Where(s => s.Source == source.Name).Select(s => s.Name));
+
+        foreach (ServerDefinition def in scenario.Servers)
+        {
+            ReplicaSource? initial = def.Source is null ? null
+                : def.UsesAutoPosition ? ReplicaSource.ByGtid(def.Source) : ReplicaSource.ByPosition(def.Source, new Binlog.BinlogCoordinates("binlog.000001", 4));
+            var setup = new ServerSetup(def.Name, def.Options, baseline, initial, sql);
+            sim.AddNode(def.Name, () => new MySqlServer(setup), new NodeClock(def.ClockOffset, def.ClockDriftPpm));
+        }
+        foreach (ClientOptions client in scenario.Clients)
+            sim.AddNode("client-" + client.Name, () => new ClientNode(client, directory));
+        foreach (LinkOverride link in scenario.Links)
+            sim.Network.Configure(sim.Require(link.From), sim.Require(link.To), link.Options);
+
+        var cluster = new ClusterControl(sim, scenario.Servers, directory, failover ?? new OrchestratorFailover(scenario.Failover));
+        sim.SetService(cluster);
+        scenario.Faults.ApplyTo(sim);
+        if (scenario.Nemesis is { } nemesis) Nemesis.Draw(sim.Stream("nemesis"), nemesis).ApplyTo(sim);
+
+        SimTime clientsEnd = scenario.Clients.Count == 0 ? SimTime.FromSeconds(1) : scenario.Clients.Max(c => c.Start + c.Duration);
+        SimTime healAt = scenario.HealAt ?? clientsEnd;
+        if (scenario.Failover.DetectAfter is { } detect) ScheduleDetector(sim, cluster, detect, healAt);
+        sim.Schedule(healAt, "heal: faults stop, network heals, paused servers resume", s => Heal(s, scenario));
+        sim.Schedule(healAt + SettleCheckEvery, new SettleCheck(cluster, scenario, clientsEnd));
+
+        RunResult result = sim.Run(new RunLimits { TimeLimit = scenario.TimeLimit, StepBudget = scenario.StepBudget });
+        var servers = scenario.Servers.Select(d =>
+        {
+            int i = sim.IndexOf(d.Name);
+            return ServerSnapshot.Of(d.Name, sim.StatusOf(i), cluster.Server(d.Name), directory.Source == d.Name);
+        }).ToList();
+        return new RunReport(scenario, seed, result, History(sim), servers, cluster.Failovers, directory.Source,
+            scenario.CaptureTrace ? sim.Trace.ToText() : null);
+    }
+
+    private static RedoBaseline Baseline(Scenario scenario, ISqlDialect sql)
+    {
+        var tables = new List<(TableSchema, IReadOnlyList<Value[]>)>();
+        foreach (TableSetup t in scenario.Tables)
+        {
+            TableSchema schema = sql.ParseCreateTable(t.CreateSql);
+            var rows = new List<Value[]>(t.Rows);
+            for (int id = 1; id <= t.Rows; id++)
+                rows.Add(schema.Columns.Select((c, i) => i == 0 ? Value.Of(id) : c.Type == ColumnType.Varchar ? Value.Of("") : Value.Of(0)).ToArray());
+            tables.Add((schema, rows));
+        }
+        return new RedoBaseline(tables);
+    }
+
+    private static void Heal(Simulation sim, Scenario scenario)
+    {
+        sim.Network.HealAll();
+        for (int i = 0; i < sim.NodeCount; i++)
+        {
+            for (int j = 0; j < sim.NodeCount; j++)
+                if (i != j) sim.Network.Unslow(i, j);
+            if (sim.StatusOf(i) == NodeStatus.Paused) sim.Resume(i);
+        }
+    }
+
+    private static void ScheduleDetector(Simulation sim, ClusterControl cluster, Duration detectAfter, SimTime until)
+    {
+        SimTime? downSince = null;
+        string? watched = null;
+        void Check(Simulation s)
+        {
+            string? src = cluster.Directory.Source;
+            if (src != watched) { watched = src; downSince = null; }
+            bool down = src is not null && s.StatusOf(s.Require(src)) != NodeStatus.Up;
+            if (!down) downSince = null;
+            else if (downSince is null) downSince = s.Now;
+            else if (s.Now - downSince.Value >= detectAfter)
+            {
+                s.Note(-1, $"failure detector: {src} unreachable for {s.Now - downSince.Value}");
+                downSince = null;
+                cluster.RunFailover();
+            }
+            if (s.Now < until) s.Schedule(s.Now + Duration.FromMillis(100), new DelegateCheck(Check));
+        }
+        sim.Schedule(SimTime.FromMillis(100), new DelegateCheck(Check));
+    }
+
+    private static IReadOnlyList<Operation> History(Simulation sim)
+    {
+        var invoked = new Dictionary<(int, long), (Observation Obs, OpInvoked Op)>();
+        var ops = new List<Operation>();
+        var order = new List<(int, long)>();
+        var completed = new Dictionary<(int, long), (Observation Obs, OpCompleted Op)>();
+        foreach (Observation o in sim.Observations)
+        {
+            switch (o.Value)
+            {
+                case OpInvoked inv: invoked[(o.Node, inv.OpId)] = (o, inv); order.Add((o.Node, inv.OpId)); break;
+                case OpCompleted done: completed[(o.Node, done.OpId)] = (o, done); break;
+            }
+        }
+        long id = 0;
+        foreach ((int, long) key in order)
+        {
+            (Observation obs, OpInvoked inv) = invoked[key];
+            bool ended = completed.TryGetValue(key, out var c);
+            ops.Add(new Operation(++id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time,
+                ended ? c.Obs.Time : null, ended ? c.Op.Outcome : OpOutcome.Unknown, ended ? c.Op.ErrorCode : 0,
+                ended ? c.Op.ErrorMessage : "run ended before a reply", ended ? c.Op.Rows : [], ended ? c.Op.Changes : [], ended ? c.Op.Gtid : null));
+        }
+        return ops;
+    }
+
+    private sealed class DelegateCheck(Action<Simulation> check) : IScheduledAction
+    {
+        public void Run(Simulation simulation) => check(simulation);
+    }
+
+    /// <summary>Stops the run once nothing can change any more: clients done, every live server quiet and caught up (or stuck on an error).</summary>
+    private sealed class SettleCheck(ClusterControl cluster, Scenario scenario, SimTime clientsEnd) : IScheduledAction
+    {
+        public void Run(Simulation sim)
+        {
+            if (sim.Now >= clientsEnd + Duration.FromSeconds(3) && Settled())
+            {
+                sim.Stop("settled");
+                return;
+            }
+            sim.Schedule(sim.Now + SettleCheckEvery, this);
+        }
+
+        private bool Settled()
+        {
+            foreach (ServerDefinition def in scenario.Servers)
+            {
+                MySqlServer? server = cluster.Server(def.Name);
+                if (server is null) continue;
+                if (!server.Quiet) return false;
+                ReplicaStatus? st = server.GetReplicaStatus();
+                if (st is null || !st.Healthy) continue;
+                MySqlServer? source = cluster.Server(st.SourceHost);
+                if (source is null) continue;
+                if (st.IoState != ReplicaThreadState.Running || st.ReadSourceLogPos < source.PublishedBinlogEnd) return false;
+            }
+            return true;
+        }
+    }
+}
+
+/// <summary>A scenario that cannot run, with every reason.</summary>
+public sealed class ScenarioException(IReadOnlyList<string> errors) : Exception(string.Join("; ", errors))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

@@ -1,0 +1,32 @@
+using DetSim.Core.Nodes;
+using DetSim.Replication.Semisync;
+using DetSim.Replication.Server;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Scenarios;
+
+/// <summary>A server at the end of a run. Data fields are null when the server is down.</summary>
+public sealed record ServerSnapshot(
+    string Name,
+    NodeStatus Status,
+    bool IsSource,
+    string? ConfiguredSource,
+    IReadOnlyDictionary<string, IReadOnlyList<Value[]>>? Tables,
+    string? GtidExecuted,
+    ReplicaStatus? Replica,
+    long BinlogBytes,
+    int BinlogFiles,
+    SemiSyncCounters? SemiSync,
+    bool ReadOnly)
+{
+    public bool Alive => Status == NodeStatus.Up;
+
+    public static ServerSnapshot Of(string name, NodeStatus status, MySqlServer? server, bool isSource)
+    {
+        if (server is null) return new ServerSnapshot(name, status, isSource, null, null, null, null, 0, 0, null, false);
+        var tables = new SortedDictionary<string, IReadOnlyList<Value[]>>(StringComparer.Ordinal);
+        foreach (Table t in server.Tables) tables[t.Schema.Name] = t.Rows.ToArray();
+        return new ServerSnapshot(name, status, isSource, server.Source?.SourceName, tables, server.GtidExecuted.ToString(),
+            server.GetReplicaStatus(), server.BinlogBytes, server.BinlogFiles.Count, server.SemiSyncStatus, server.ReadOnly);
+    }
+}
