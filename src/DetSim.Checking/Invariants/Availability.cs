@@ -1,0 +1,29 @@
+using DetSim.Replication.Clients;
+using DetSim.Replication.Scenarios;
+
+namespace DetSim.Checking.Invariants;
+
+/// <summary>
+/// The share of write requests that succeeded is at least <see cref="Threshold"/> (an SLA). A
+/// single server that crashes fails every write until it is back: the cafe's three-hour outage.
+/// </summary>
+public sealed class Availability(double threshold = 0.99) : IInvariant
+{
+    public double Threshold { get; } = threshold;
+    public string Name => "availability";
+    public string Promise => $"at least {Threshold:P0} of write requests succeed";
+
+    public IReadOnlyList<Violation> Check(RunReport report)
+    {
+        var writes = report.History.Where(o => !o.IsRead).ToList();
+        if (writes.Count == 0) return [];
+        int ok = writes.Count(o => o.Outcome == OpOutcome.Ok);
+        double share = (double)ok / writes.Count;
+        if (share >= Threshold) return [];
+        var failed = writes.Where(o => o.Outcome != OpOutcome.Ok).ToList();
+        var first = failed[0];
+        return [new Violation(Name, first.Invoked,
+            $"{ok} of {writes.Count} writes succeeded ({share:P1} < {Threshold:P0}); the first failure was {first} and failures continued until {failed[^1].Invoked}",
+            failed.Take(20).Select(o => o.Id).ToArray(), failed.Select(o => o.Server).Distinct().ToArray())];
+    }
+}
