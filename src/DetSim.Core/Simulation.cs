@@ -165,8 +165,10 @@ public sealed class Simulation : IEventDispatcher
             Trace.Add(Now, TraceKind.Drop, to, from.Index, id, DropText(reason), message);
             return;
         }
-        Scheduler.Schedule(SimEvent.Message(first, from.Index, to, target.Epoch, id, message));
-        if (copies == 2) Scheduler.Schedule(SimEvent.Message(second, from.Index, to, target.Epoch, id, message));
+        // The tag carries the message id and the sender's incarnation, so a sender crash can take its unsent bytes with it.
+        long tag = (id << 16) | (uint)(from.Epoch & 0xFFFF);
+        Scheduler.Schedule(SimEvent.Message(first, from.Index, to, target.Epoch, tag, message));
+        if (copies == 2) Scheduler.Schedule(SimEvent.Message(second, from.Index, to, target.Epoch, tag, message));
     }
 
     internal void SetTimer(NodeSlot slot, Duration trueDelay, long tag, object? state) =>
@@ -196,13 +198,18 @@ public sealed class Simulation : IEventDispatcher
         }
         if (ev.Kind == EventKind.Message)
         {
+            if (Options.CrashDropsInFlightFromNode && (ev.Tag & 0xFFFF) != (_nodes[ev.From].Epoch & 0xFFFF))
+            {
+                Trace.Add(Now, TraceKind.Drop, ev.Target, ev.From, ev.Tag >> 16, "sender-crashed", ev.Payload);
+                return true;
+            }
             // A partition that started while the message was in flight loses it too.
             if (Network.IsPartitioned(ev.From, ev.Target))
             {
-                Trace.Add(Now, TraceKind.Drop, ev.Target, ev.From, ev.Tag, "partition", ev.Payload);
+                Trace.Add(Now, TraceKind.Drop, ev.Target, ev.From, ev.Tag >> 16, "partition", ev.Payload);
                 return true;
             }
-            Trace.Add(Now, TraceKind.Deliver, ev.Target, ev.From, ev.Tag, null, ev.Payload);
+            Trace.Add(Now, TraceKind.Deliver, ev.Target, ev.From, ev.Tag >> 16, null, ev.Payload);
             slot.Instance!.OnMessage(slot.Context!, ev.From, ev.Payload!);
         }
         else

@@ -20,6 +20,13 @@ public sealed record SimulationOptions
     /// <summary>What a crash does to unsynced writes, unless the fault says otherwise.</summary>
     public CrashMode CrashMode { get; init; } = CrashMode.DropUnsynced;
 
+    /// <summary>
+    /// A crash also loses messages the node sent that have not arrived yet: they were still in its
+    /// socket buffers and NIC queue, which a power loss takes with it. On by default; turn off to
+    /// model packets that had already left the machine.
+    /// </summary>
+    public bool CrashDropsInFlightFromNode { get; init; } = true;
+
     /// <summary>Keep every trace record (for replay --trace and golden files); the hash is always kept.</summary>
     public bool CaptureTrace { get; init; }
 

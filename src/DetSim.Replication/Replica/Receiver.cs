@@ -77,6 +77,16 @@ internal sealed class Receiver
         if (packet.ConnectionId != ConnectionId || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
         State = ReplicaThreadState.Running;
         _lastHeard = _server.Context.Now;
+        if (packet.Events[0].Event is GtidEvent own && own.ServerId == _server.ServerId)
+        {
+            // The receiver drops transactions that carry its own server_id (replicate_same_server_id=0),
+            // which is what stops a circular (active-active) topology from applying its own writes again.
+            SourceCoordinates = packet.Events[^1].End;
+            if (own.Gtid is { } g) Received.Add(g);
+            if (packet.NeedsAck && _server.Options.ReplicaSemiSync)
+                _server.Context.Send(SourceNode, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));
+            return;
+        }
         foreach (LoggedEvent e in packet.Events)
         {
             _server.Relay.Append(e);

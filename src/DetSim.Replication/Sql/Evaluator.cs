@@ -1,0 +1,262 @@
+using System.Globalization;
+using DetSim.Core.Random;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Sql;
+
+/// <summary>
+/// Evaluates expressions for one statement. Values are long, double, string or null; only IEEE
+/// basic operations and Math.Floor/Round/Abs are used, so results are the same on every machine.
+/// Records what statement-based logging must carry: the RAND() seeds, LAST_INSERT_ID() reads and
+/// user variables read.
+/// </summary>
+internal sealed class Evaluator(ISessionContext session, Flavor flavor)
+{
+    private MySqlRand? _rand;
+    private readonly List<(string, Value)> _varsRead = new();
+
+    public (ulong Seed1, ulong Seed2)? RandSeeds { get; private set; }
+    public long? LastInsertIdRead { get; private set; }
+    public IReadOnlyList<(string Name, Value Value)> VariablesRead => _varsRead;
+    public long RowCount { get; set; }
+    public long FoundRows { get; set; }
+
+    public object? Eval(Expr e, TableSchema? schema, Value[]? row, Value[]? insertedValues = null)
+    {
+        switch (e)
+        {
+            case LiteralExpr l: return l.Value;
+            case ColumnExpr c:
+            {
+                int i = schema?.IndexOf(c.Name) ?? -1;
+                if (i < 0 || row is null) throw SqlError.UnknownColumn(c.Name);
+                return FromValue(row[i]);
+            }
+            case UserVarExpr u:
+            {
+                Value v = session.UserVariables.TryGetValue(u.Name, out Value val) ? val : Value.Null;
+                if (!_varsRead.Any(x => string.Equals(x.Item1, u.Name, StringComparison.OrdinalIgnoreCase))) _varsRead.Add((u.Name, v));
+                return FromValue(v);
+            }
+            case SystemVarExpr s: return SystemVariable(s.Name);
+            case UnaryExpr { Op: "NOT" } n: return Truth(Eval(n.Operand, schema, row, insertedValues)) is { } t ? (t ? 0L : 1L) : null;
+            case UnaryExpr u2: return Negate(Eval(u2.Operand, schema, row, insertedValues));
+            case BinaryExpr b: return Binary(b, schema, row, insertedValues);
+            case InExpr inx:
+            {
+                object? v = Eval(inx.Value, schema, row, insertedValues);
+                if (v is null) return null;
+                bool found = inx.List.Any(x => Compare(v, Eval(x, schema, row, insertedValues)) == 0);
+                return found != inx.Negated ? 1L : 0L;
+            }
+            case BetweenExpr bt:
+            {
+                object? v = Eval(bt.Value, schema, row, insertedValues);
+                object? lo = Eval(bt.Low, schema, row, insertedValues), hi = Eval(bt.High, schema, row, insertedValues);
+                if (v is null || lo is null || hi is null) return null;
+                bool inside = Compare(v, lo) >= 0 && Compare(v, hi) <= 0;
+                return inside != bt.Negated ? 1L : 0L;
+            }
+            case IsNullExpr isn: return (Eval(isn.Value, schema, row, insertedValues) is null) != isn.Negated ? 1L : 0L;
+            case FuncExpr f: return Function(f, schema, row, insertedValues);
+            default: throw SqlError.Parse(e.ToString() ?? "");
+        }
+    }
+
+    public bool Matches(Expr? where, TableSchema schema, Value[] row) => where is null || Truth(Eval(where, schema, row)) == true;
+
+    private object? Binary(BinaryExpr b, TableSchema? schema, Value[]? row, Value[]? ins)
+    {
+        if (b.Op == "AND")
+        {
+            bool? l = Truth(Eval(b.Left, schema, row, ins));
+            if (l == false) return 0L;
+            bool? r = Truth(Eval(b.Right, schema, row, ins));
+            return l is null || r is null ? (r == false ? 0L : null) : (r.Value ? 1L : 0L);
+        }
+        if (b.Op == "OR")
+        {
+            bool? l = Truth(Eval(b.Left, schema, row, ins));
+            if (l == true) return 1L;
+            bool? r = Truth(Eval(b.Right, schema, row, ins));
+            return l is null || r is null ? (r == true ? 1L : null) : (r.Value ? 1L : 0L);
+        }
+        object? x = Eval(b.Left, schema, row, ins), y = Eval(b.Right, schema, row, ins);
+        if (x is null || y is null) return null;
+        switch (b.Op)
+        {
+            case "=": return Compare(x, y) == 0 ? 1L : 0L;
+            case "<>": return Compare(x, y) != 0 ? 1L : 0L;
+            case "<": return Compare(x, y) < 0 ? 1L : 0L;
+            case ">": return Compare(x, y) > 0 ? 1L : 0L;
+            case "<=": return Compare(x, y) <= 0 ? 1L : 0L;
+            case ">=": return Compare(x, y) >= 0 ? 1L : 0L;
+        }
+        if (x is long a && y is long c)
+        {
+            return b.Op switch
+            {
+                "+" => a + c,
+                "-" => a - c,
+                "*" => a * c,
+                "/" => c == 0 ? null : (double)a / c,
+                "DIV" => c == 0 ? null : a / c,
+                "MOD" => c == 0 ? null : a % c,
+                _ => throw SqlError.Parse(b.Op),
+            };
+        }
+        double p = ToDouble(x), q = ToDouble(y);
+        return b.Op switch
+        {
+            "+" => p + q,
+            "-" => p - q,
+            "*" => p * q,
+            "/" => q == 0 ? null : p / q,
+            "DIV" => q == 0 ? null : (long)Math.Truncate(p / q),
+            "MOD" => q == 0 ? null : p % q,
+            _ => throw SqlError.Parse(b.Op),
+        };
+    }
+
+    private object? Function(FuncExpr f, TableSchema? schema, Value[]? row, Value[]? ins)
+    {
+        object? Arg(int i) => Eval(f.Args[i], schema, row, ins);
+        switch (f.Name)
+        {
+            case "NOW" or "CURRENT_TIMESTAMP" or "LOCALTIME" or "LOCALTIMESTAMP" or "UTC_TIMESTAMP": return session.StatementTime.Micros;
+            case "CURDATE" or "CURRENT_DATE": return session.StatementTime.Micros / 86_400_000_000 * 86_400_000_000;
+            case "UNIX_TIMESTAMP": return f.Args.Count == 0 ? session.StatementTime.Micros / 1_000_000 : ToLong(Arg(0)) / 1_000_000;
+            case "SYSDATE": return session.SysdateTime.Micros;
+            case "RAND": return Rand().Next();
+            case "UUID": return Uuid();
+            case "UUID_SHORT": return (long)(session.Random.NextUInt64() >> 8);
+            case "USER" or "SESSION_USER" or "SYSTEM_USER" or "CURRENT_USER": return session.User;
+            case "CONNECTION_ID": return session.ConnectionId;
+            case "LAST_INSERT_ID":
+                if (f.Args.Count == 1) { session.LastInsertId = ToLong(Arg(0)); return session.LastInsertId; }
+                LastInsertIdRead = session.LastInsertId;
+                return session.LastInsertId;
+            case "FOUND_ROWS": return FoundRows;
+            case "ROW_COUNT": return RowCount;
+            case "VERSION": return flavor == Flavor.MySql80 ? "8.0.36" : "10.11.6-MariaDB";
+            case "FLOOR": return Arg(0) is { } fl ? (long)Math.Floor(ToDouble(fl)) : null;
+            case "ABS": return Arg(0) switch { long l => Math.Abs(l), null => null, var o => Math.Abs(ToDouble(o)) };
+            case "CONCAT":
+                var parts = f.Args.Select((_, i) => Arg(i)).ToList();
+                return parts.Any(p => p is null) ? null : string.Concat(parts.Select(Text));
+            case "COALESCE" or "IFNULL": return f.Args.Select((_, i) => Arg(i)).FirstOrDefault(v => v is not null);
+            case "IF": return Truth(Arg(0)) == true ? Arg(1) : Arg(2);
+            case "MOD": return Binary(new BinaryExpr("MOD", f.Args[0], f.Args[1]), schema, row, ins);
+            case "VALUES":
+                // INSERT ... ON DUPLICATE KEY UPDATE col = VALUES(col): the value the insert tried.
+                if (ins is null || f.Args.Count != 1 || f.Args[0] is not ColumnExpr vc) throw SqlError.Parse("VALUES");
+                int idx = schema?.IndexOf(vc.Name) ?? -1;
+                if (idx < 0) throw SqlError.UnknownColumn(vc.Name);
+                return FromValue(ins[idx]);
+            case "SLEEP": return 0L;
+            case "GET_LOCK" or "RELEASE_LOCK" or "IS_FREE_LOCK": return 1L;
+            case "LOAD_FILE": return null;
+            default: throw new SqlError(1305, "42000", $"FUNCTION test.{f.Name.ToLowerInvariant()} does not exist");
+        }
+    }
+
+    private MySqlRand Rand()
+    {
+        if (_rand is null)
+        {
+            // A replica starts from the seeds the Rand event carries; the source draws them (item_func.cc seeds from thd->rand).
+            (ulong s1, ulong s2) = session.RandSeedOverride ?? (session.Random.NextUInt64(MySqlRand.MaxValue), session.Random.NextUInt64(MySqlRand.MaxValue));
+            RandSeeds = (s1, s2);
+            _rand = new MySqlRand(s1, s2);
+        }
+        return _rand;
+    }
+
+    private string Uuid()
+    {
+        ulong a = session.Random.NextUInt64(), b = session.Random.NextUInt64();
+        string h = $"{a:x16}{b:x16}";
+        return $"{h[..8]}-{h[8..12]}-1{h[13..16]}-{h[16..20]}-{h[20..32]}";
+    }
+
+    private object? SystemVariable(string name) => name switch
+    {
+        "auto_increment_increment" => (long)session.AutoIncrementIncrement,
+        "auto_increment_offset" => (long)session.AutoIncrementOffset,
+        "server_uuid" => session.ServerUuid,
+        "hostname" => session.ServerUuid[..8],
+        "version" => flavor == Flavor.MySql80 ? "8.0.36" : "10.11.6-MariaDB",
+        "server_id" => (long)(StableHash.Of(session.ServerUuid) % 1000),
+        "timestamp" => session.StatementTime.Micros / 1_000_000,
+        _ => null,
+    };
+
+    // ---- conversions ---------------------------------------------------------------------------
+
+    public static object? FromValue(Value v) => v.IsNull ? null : v.IsText ? v.Text : v.Integer;
+
+    public static Value ToValue(object? o, Column column)
+    {
+        if (o is null)
+        {
+            if (!column.Nullable) throw new SqlError(1048, "23000", $"Column '{column.Name}' cannot be null");
+            return Value.Null;
+        }
+        if (column.Type == ColumnType.Varchar)
+        {
+            string s = Text(o);
+            return Value.Of(s.Length > column.MaxLength ? s[..column.MaxLength] : s);
+        }
+        return Value.Of(ToLong(o));
+    }
+
+    /// <summary>Storing a fractional value into an integer column rounds half away from zero, as MySQL does.</summary>
+    public static long ToLong(object? o) => o switch
+    {
+        null => 0,
+        long l => l,
+        double d => (long)Math.Round(d, MidpointRounding.AwayFromZero),
+        string s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v
+            : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double dv) ? (long)Math.Round(dv, MidpointRounding.AwayFromZero) : 0,
+        _ => 0,
+    };
+
+    private static double ToDouble(object? o) => o switch
+    {
+        long l => l,
+        double d => d,
+        string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : 0,
+        _ => 0,
+    };
+
+    private static string Text(object? o) => o switch
+    {
+        string s => s,
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        _ => "",
+    };
+
+    public static bool? Truth(object? o) => o switch
+    {
+        null => null,
+        long l => l != 0,
+        double d => d != 0,
+        string s => ToDouble(s) != 0,
+        _ => false,
+    };
+
+    private static object? Negate(object? o) => o switch
+    {
+        null => null,
+        long l => -l,
+        var x => -ToDouble(x),
+    };
+
+    public static int Compare(object? x, object? y)
+    {
+        if (x is string a && y is string b) return string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
+        if (x is long l && y is long m) return l.CompareTo(m);
+        return ToDouble(x).CompareTo(ToDouble(y));
+    }
+}

@@ -1,0 +1,125 @@
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Sql;
+
+/// <summary>The verdict for statement-based logging: the reasons a statement is unsafe (empty when safe).</summary>
+public sealed record SafetyVerdict(IReadOnlyList<UnsafeReason> Reasons, Flavor Flavor)
+{
+    public bool IsUnsafe => Reasons.Count > 0;
+
+    /// <summary>MIXED logs rows for every unsafe statement (RM80 binary-log-mixed.html); the functions MIXED switches for are all unsafe too.</summary>
+    public bool RequiresRowUnderMixed => IsUnsafe;
+
+    /// <summary>ER_BINLOG_UNSAFE_STATEMENT (1592): a Warning in MySQL, a Note in MariaDB (MYSQL-FACTS §2.1, §2.7).</summary>
+    public string? Warning => !IsUnsafe ? null
+        : $"{(Flavor == Flavor.MySql80 ? "Warning" : "Note")} 1592 Unsafe statement written to the binary log using statement format since BINLOG_FORMAT = STATEMENT. {Reasons[0].Text}";
+}
+
+/// <summary>
+/// MySQL 8.0's rules for statements that are unsafe to log as statements (RM80
+/// replication-rbr-safe-unsafe.html, replication-features-functions.html,
+/// replication-features-limit.html; MYSQL-FACTS §2.2–2.5), with MariaDB 10.11's differences.
+/// </summary>
+public static class SafetyAnalyzer
+{
+    /// <summary>System functions that may return a different value on the replica (§2.2.1), plus VERSION (§2.5).</summary>
+    private static readonly HashSet<string> UnsafeFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "FOUND_ROWS", "GET_LOCK", "IS_FREE_LOCK", "IS_USED_LOCK", "LOAD_FILE", "MASTER_POS_WAIT", "RAND", "RELEASE_LOCK",
+        "ROW_COUNT", "SESSION_USER", "SLEEP", "SOURCE_POS_WAIT", "SYSDATE", "SYSTEM_USER", "USER", "UUID", "UUID_SHORT",
+        "CURRENT_USER", "VERSION",
+    };
+
+    /// <summary>Functions MariaDB adds to the list (§2.7).</summary>
+    private static readonly HashSet<string> MariaDbExtra = new(StringComparer.OrdinalIgnoreCase) { "CURRENT_ROLE", "RANDOM_BYTES", "RELEASE_ALL_LOCKS" };
+
+    /// <summary>Session variables whose reference does not make a statement unsafe (§2.5).</summary>
+    private static readonly HashSet<string> ExemptVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "auto_increment_increment", "auto_increment_offset", "foreign_key_checks", "identity", "last_insert_id", "lc_time_names",
+        "pseudo_thread_id", "sql_auto_is_null", "time_zone", "timestamp", "unique_checks",
+    };
+
+    public static SafetyVerdict Analyze(Statement statement, Func<string, TableSchema?> schemas, Flavor flavor)
+    {
+        var reasons = new List<UnsafeReason>();
+        void Add(UnsafeReason r)
+        {
+            if (!reasons.Contains(r)) reasons.Add(r);
+        }
+
+        foreach (Expr e in Expressions(statement)) Visit(e, flavor, Add);
+        switch (statement)
+        {
+            case UpdateStatement u:
+                if (u.Limit is { } ul && LimitUnsafe(ul, flavor)) Add(UnsafeReason.Limit);
+                if (u.Ignore) Add(UnsafeReason.UpdateIgnore);
+                break;
+            case DeleteStatement d:
+                if (d.Limit is { } dl && LimitUnsafe(dl, flavor)) Add(UnsafeReason.Limit);
+                break;
+            case InsertStatement i:
+                TableSchema? target = schemas(i.Table);
+                if (i.Select is { } sel)
+                {
+                    if (sel.Limit is { } sl && LimitUnsafe(sl, flavor)) Add(UnsafeReason.Limit);
+                    if (i.Ignore) Add(UnsafeReason.InsertIgnoreSelect);
+                    if (i.OnDuplicate is not null) Add(UnsafeReason.InsertSelectUpdate);
+                    if (i.Replace) Add(UnsafeReason.ReplaceSelect);
+                    if (target?.HasAutoIncrement == true) Add(UnsafeReason.WriteAutoincSelect);
+                }
+                // MariaDB checks keys in the same order on both sides and dropped this warning (§2.7).
+                if (i.OnDuplicate is not null && target is { UniqueKeys.Count: > 0 } && flavor == Flavor.MySql80) Add(UnsafeReason.InsertTwoKeys);
+                break;
+        }
+        return new SafetyVerdict(reasons, flavor);
+    }
+
+    private static bool LimitUnsafe(long limit, Flavor flavor) => !(flavor == Flavor.MariaDb1011 && limit == 0); // MDEV-6170: LIMIT 0 is safe
+
+    private static void Visit(Expr e, Flavor flavor, Action<UnsafeReason> add)
+    {
+        switch (e)
+        {
+            case FuncExpr f:
+                if (UnsafeFunctions.Contains(f.Name) || (flavor == Flavor.MariaDb1011 && MariaDbExtra.Contains(f.Name))) add(UnsafeReason.SystemFunction(flavor));
+                foreach (Expr a in f.Args) Visit(a, flavor, add);
+                break;
+            case SystemVarExpr v when !ExemptVariables.Contains(v.Name) && !v.Name.StartsWith("character_set_", StringComparison.OrdinalIgnoreCase) && !v.Name.StartsWith("collation_", StringComparison.OrdinalIgnoreCase):
+                add(UnsafeReason.SystemVariable);
+                break;
+            case UnaryExpr u: Visit(u.Operand, flavor, add); break;
+            case BinaryExpr b: Visit(b.Left, flavor, add); Visit(b.Right, flavor, add); break;
+            case InExpr i: Visit(i.Value, flavor, add); foreach (Expr x in i.List) Visit(x, flavor, add); break;
+            case BetweenExpr bt: Visit(bt.Value, flavor, add); Visit(bt.Low, flavor, add); Visit(bt.High, flavor, add); break;
+            case IsNullExpr n: Visit(n.Value, flavor, add); break;
+        }
+    }
+
+    /// <summary>Every expression in a statement.</summary>
+    public static IEnumerable<Expr> Expressions(Statement s)
+    {
+        switch (s)
+        {
+            case SelectStatement sel:
+                foreach (Expr e in sel.Items) yield return e;
+                if (sel.Where is not null) yield return sel.Where;
+                break;
+            case InsertStatement ins:
+                foreach (var row in ins.Rows ?? []) foreach (Expr e in row) yield return e;
+                if (ins.Select is not null) foreach (Expr e in Expressions(ins.Select)) yield return e;
+                foreach (Assignment a in ins.OnDuplicate ?? []) yield return a.Value;
+                break;
+            case UpdateStatement upd:
+                foreach (Assignment a in upd.Set) yield return a.Value;
+                if (upd.Where is not null) yield return upd.Where;
+                break;
+            case DeleteStatement del:
+                if (del.Where is not null) yield return del.Where;
+                break;
+            case SetVariableStatement set:
+                yield return set.Value;
+                break;
+        }
+    }
+}

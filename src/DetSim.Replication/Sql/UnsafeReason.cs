@@ -1,0 +1,19 @@
+namespace DetSim.Replication.Sql;
+
+/// <summary>Why a statement is unsafe for statement-based logging: the ER_BINLOG_UNSAFE_* code and MySQL's text (MYSQL-FACTS §2.4).</summary>
+public sealed record UnsafeReason(int Code, string Text)
+{
+    public static UnsafeReason Limit { get; } = new(1668, "The statement is unsafe because it uses a LIMIT clause. This is unsafe because the set of rows included cannot be predicted.");
+    public static UnsafeReason SystemVariable { get; } = new(1673, "Statement is unsafe because it uses a system variable that may have a different value on the replica.");
+    public static UnsafeReason InsertIgnoreSelect { get; } = new(1714, "INSERT IGNORE... SELECT is unsafe because the order in which rows are retrieved by the SELECT determines which (if any) rows are ignored. This order cannot be predicted and may differ on source and the replica.");
+    public static UnsafeReason InsertSelectUpdate { get; } = new(1715, "INSERT... SELECT... ON DUPLICATE KEY UPDATE is unsafe because the order in which rows are retrieved by the SELECT determines which (if any) rows are updated. This order cannot be predicted and may differ on source and the replica.");
+    public static UnsafeReason ReplaceSelect { get; } = new(1716, "REPLACE... SELECT is unsafe because the order in which rows are retrieved by the SELECT determines which (if any) rows are replaced. This order cannot be predicted and may differ on source and the replica.");
+    public static UnsafeReason UpdateIgnore { get; } = new(1719, "UPDATE IGNORE is unsafe because the order in which rows are updated determines which (if any) rows are ignored. This order cannot be predicted and may differ on source and the replica.");
+    public static UnsafeReason WriteAutoincSelect { get; } = new(1722, "Statements writing to a table with an auto-increment column after selecting from another table are unsafe because the order in which rows are retrieved determines what (if any) rows will be written. This order cannot be predicted and may differ on source and the replica.");
+    public static UnsafeReason InsertTwoKeys { get; } = new(1724, "INSERT... ON DUPLICATE KEY UPDATE  on a table with more than one UNIQUE KEY is unsafe");
+
+    public static UnsafeReason SystemFunction(Flavor flavor) =>
+        new(1674, flavor == Flavor.MySql80
+            ? "Statement is unsafe because it uses a system function that may return a different value on the replica."
+            : "Statement is unsafe because it uses a system function that may return a different value on the slave.");
+}
