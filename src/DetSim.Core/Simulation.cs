@@ -116,7 +116,7 @@ public sealed class Simulation : IEventDispatcher
         slot.Parked.Clear();
         CrashMode m = mode ?? Options.CrashMode;
         slot.Disk.Crash(m, _diskRandom);
-        Trace.Add(Now, TraceKind.Crash, node, -1, slot.Epoch, m == CrashMode.TornWrite ? "torn-write" : "drop-unsynced");
+        Trace.Add(Now, TraceKind.Crash, node, -1, slot.Epoch, m switch { CrashMode.TornWrite => "torn-write", CrashMode.ProcessCrash => "process", _ => "power-loss" });
     }
 
     /// <summary>Boots a crashed node: a fresh instance recovers from its disk.</summary>

@@ -10,4 +10,9 @@ public enum CrashMode
     /// and the write after that prefix is torn at a random byte.
     /// </summary>
     TornWrite,
+    /// <summary>
+    /// Only the process died (kill -9, an OOM kill): the operating system survives, so everything
+    /// written to the page cache reaches the disk; only process memory is lost.
+    /// </summary>
+    ProcessCrash,
 }

@@ -89,6 +89,11 @@ public sealed class SimFile
 
     internal void Crash(CrashMode mode, IChoiceSource random)
     {
+        if (mode == CrashMode.ProcessCrash)
+        {
+            Fsync(); // the page cache outlives the process
+            return;
+        }
         var survivors = new List<FileChunk>(_durable);
         if (mode == CrashMode.TornWrite && !_rewritten && _chunks.Count > _durable.Count)
         {

@@ -110,9 +110,18 @@ public sealed class BinaryLog
     {
         SimFile? f = _disk.TryOpen(file);
         if (f is null) yield break;
-        foreach (FileChunk c in f.Chunks)
+        IReadOnlyList<FileChunk> chunks = f.Chunks;
+        // Chunks are in offset order: binary search for the first at or after the position.
+        int lo = 0, hi = chunks.Count;
+        while (lo < hi)
         {
-            if (c.Offset < position) continue;
+            int mid = (lo + hi) >> 1;
+            if (chunks[mid].Offset < position) lo = mid + 1;
+            else hi = mid;
+        }
+        for (int i = lo; i < chunks.Count; i++)
+        {
+            FileChunk c = chunks[i];
             if (c.Value is not BinlogEvent ev) yield break; // a torn tail ends the readable log
             yield return new LoggedEvent(file, c.Offset, c.End, ev);
         }

@@ -29,22 +29,32 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         _created.Add(schema);
     }
 
-    public IEnumerable<Value[]> Scan(string table)
+    public IEnumerable<Value[]> Scan(string table) => Scan(table, descending: false);
+
+    /// <summary>Rows in key order (or reverse), committed rows overlaid with this transaction's own changes.</summary>
+    public IEnumerable<Value[]> Scan(string table, bool descending)
     {
         string name = Canonical(table);
-        var keys = new SortedSet<long>();
         Table? t = engine.Table(name);
-        if (t is not null)
-            foreach (Value[] row in t.Rows) keys.Add(row[0].Integer);
+        bool touched = false;
+        foreach ((string tb, long _) in _overlay.Keys)
+            if (tb == name) { touched = true; break; }
+        if (!touched)
+        {
+            // The common case: nothing of ours to overlay, so stream the committed rows.
+            if (t is null) yield break;
+            foreach (Value[] row in descending ? t.RowsDescending : t.Rows) yield return row;
+            yield break;
+        }
+        var keys = new SortedSet<long>();
+        if (t is not null) keys.UnionWith(t.Keys);
         foreach ((string tb, long key) in _overlay.Keys)
             if (tb == name) keys.Add(key);
-        var result = new List<Value[]>(keys.Count);
-        foreach (long key in keys)
+        foreach (long key in descending ? keys.Reverse() : keys)
         {
             Value[]? row = Get(name, key);
-            if (row is not null) result.Add(row);
+            if (row is not null) yield return row;
         }
-        return result;
     }
 
     public Value[]? Get(string table, long key)

@@ -25,7 +25,7 @@ public static class Lexer
 
     public static List<Token> Tokenize(string sql)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(sql.Length / 3 + 4);
         int i = 0;
         while (i < sql.Length)
         {

@@ -52,12 +52,14 @@ public sealed class StatementExecutor : IStatementEngine
         return new StatementOutcome { Sql = sql, IsSessionOnly = true };
     }
 
-    private static IReadOnlyList<Value[]> Select(SelectStatement sel, IRowStore store, Evaluator eval)
+    private static IReadOnlyList<Value[]> Select(SelectStatement sel, TransactionStore store, Evaluator eval)
     {
         if (sel.Table is null) return [sel.Items.Select(i => ToResult(eval.Eval(i, null, null))).ToArray()];
         TableSchema schema = store.Schema(sel.Table) ?? throw SqlError.NoSuchTable(sel.Table);
-        List<Value[]> rows = Order(store.Scan(sel.Table).Where(r => eval.Matches(sel.Where, schema, r)), schema, sel.Order).ToList();
-        if (sel.Limit is { } limit) rows = rows.Take((int)Math.Min(limit, int.MaxValue)).ToList();
+        IEnumerable<Value[]> matching = Candidates(store, schema, sel.Table, sel.Where, sel.Order, eval).Where(r => eval.Matches(sel.Where, schema, r));
+        if (!OrderedByKey(schema, sel.Order)) matching = Order(matching, schema, sel.Order);
+        if (sel.Limit is { } limit) matching = matching.Take((int)Math.Min(limit, int.MaxValue));
+        List<Value[]> rows = matching.ToList();
         eval.FoundRows = rows.Count;
         if (sel.Items.Count == 1 && sel.Items[0] is StarExpr) return rows;
         if (sel.Items.Any(IsAggregate))
@@ -179,14 +181,33 @@ public sealed class StatementExecutor : IStatementEngine
         return new StatementOutcome { Sql = sql };
     }
 
-    private static List<Value[]> Target(IRowStore store, TableSchema schema, string table, Expr? where, OrderBy? order, long? limit, ISessionContext session, Evaluator eval)
+    private static List<Value[]> Target(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, long? limit, ISessionContext session, Evaluator eval)
     {
-        IEnumerable<Value[]> rows = store.Scan(table).Where(r => eval.Matches(where, schema, r)).ToList();
-        if (order is not null) rows = Order(rows, schema, order);
+        IEnumerable<Value[]> rows = Candidates(store, schema, table, where, order, eval).Where(r => eval.Matches(where, schema, r)).ToList();
+        if (order is not null && !OrderedByKey(schema, order)) rows = Order(rows, schema, order);
         else if (limit is not null && session.Random.NextInt(2) == 1) rows = rows.Reverse(); // the server's own access order
         if (limit is { } l) rows = rows.Take((int)Math.Min(l, int.MaxValue));
         return rows.ToList();
     }
+
+    /// <summary>
+    /// The access path: a point lookup for <c>pk = constant</c>, else the clustered index in key
+    /// order (reverse for ORDER BY pk DESC). The WHERE clause is still applied to what comes back.
+    /// </summary>
+    private static IEnumerable<Value[]> Candidates(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, Evaluator eval)
+    {
+        if (where is BinaryExpr { Op: "=", Left: ColumnExpr c, Right: var v } && schema.IndexOf(c.Name) == 0 && IsConstant(v))
+        {
+            Value[]? row = store.Get(table, Evaluator.ToLong(eval.Eval(v, null, null)));
+            return row is null ? [] : [row];
+        }
+        bool descending = order is not null && order.Descending && OrderedByKey(schema, order);
+        return store.Scan(table, descending);
+    }
+
+    private static bool IsConstant(Expr e) => e is LiteralExpr || (e is UnaryExpr { Op: "-", Operand: LiteralExpr });
+
+    private static bool OrderedByKey(TableSchema schema, OrderBy? order) => order is null || schema.IndexOf(order.Column) == 0;
 
     private static Value[] Assign(Value[] row, IReadOnlyList<Assignment> set, TableSchema schema, Evaluator eval, Value[]? inserted)
     {

@@ -6,7 +6,9 @@ namespace DetSim.Replication.Storage;
 /// </summary>
 public sealed class Table
 {
-    private readonly SortedDictionary<long, Value[]> _rows = new();
+    // Rows by key, plus the keys in order: ordered scans both ways and ranges without sorting.
+    private readonly Dictionary<long, Value[]> _rows = new();
+    private readonly SortedSet<long> _keys = new();
 
     public Table(TableSchema schema) => Schema = schema;
 
@@ -16,7 +18,24 @@ public sealed class Table
     /// <summary>Largest auto-increment value handed out or seen (InnoDB keeps the max; it never goes down on rollback).</summary>
     public long AutoIncrementMax { get; private set; }
 
-    public IEnumerable<Value[]> Rows => _rows.Values;
+    public IEnumerable<Value[]> Rows
+    {
+        get
+        {
+            foreach (long k in _keys) yield return _rows[k];
+        }
+    }
+
+    /// <summary>Keys in ascending order.</summary>
+    public SortedSet<long> Keys => _keys;
+
+    public IEnumerable<Value[]> RowsDescending
+    {
+        get
+        {
+            foreach (long k in _keys.Reverse()) yield return _rows[k];
+        }
+    }
 
     public Value[]? Get(long key) => _rows.GetValueOrDefault(key);
 
@@ -26,16 +45,18 @@ public sealed class Table
     {
         long key = row[0].Integer;
         if (!_rows.TryAdd(key, row)) throw SqlError.DuplicateKey(key.ToString(System.Globalization.CultureInfo.InvariantCulture), Schema.Name);
+        _keys.Add(key);
         SeeKey(key);
     }
 
     public void Replace(Value[] row)
     {
         _rows[row[0].Integer] = row;
+        _keys.Add(row[0].Integer);
         SeeKey(row[0].Integer);
     }
 
-    public bool Remove(long key) => _rows.Remove(key);
+    public bool Remove(long key) => _rows.Remove(key) && _keys.Remove(key);
 
     /// <summary>
     /// Next AUTO_INCREMENT value: the smallest n = offset + k·increment above the counter
@@ -73,7 +94,7 @@ public sealed class Table
     }
 
     /// <summary>Deterministic content text for convergence checks and golden files.</summary>
-    public string Dump() => string.Join("\n", _rows.Values.Select(r => string.Join(",", r)));
+    public string Dump() => string.Join("\n", Rows.Select(r => string.Join(",", r)));
 
     private void SeeKey(long key)
     {

@@ -1,0 +1,37 @@
+namespace DetSim.Specs.Schema;
+
+/// <summary>
+/// One key of the spec format: its type, default, allowed values or range, and children. The
+/// validator, the JSON Schema and the reference docs are all generated from these, so they agree.
+/// </summary>
+public sealed record Field(string Name, FieldType Type, string Description)
+{
+    public bool Required { get; init; }
+    public string? Default { get; init; }
+    public IReadOnlyList<string> Values { get; init; } = [];
+    public decimal? Min { get; init; }
+    public decimal? Max { get; init; }
+    public bool AllowNegative { get; init; }
+    public IReadOnlyList<Field> Children { get; init; } = [];
+    public Field? Items { get; init; }
+
+    public Field? Child(string name) => Children.FirstOrDefault(c => c.Name == name);
+
+    public string AllowedKeys => string.Join(", ", Children.Select(c => c.Name));
+
+    public string TypeName => Type switch
+    {
+        FieldType.Enum => "one of " + string.Join(" | ", Values),
+        FieldType.Integer => Min is not null || Max is not null ? $"integer {Min}..{Max}" : "integer",
+        FieldType.Number => $"number {Min}..{Max}",
+        FieldType.Duration => "duration (e.g. 250us, 15ms, 2s, 1m; a bare integer is ms)",
+        FieldType.Size => "size (e.g. 4096, 64K, 1M, 1G)",
+        FieldType.Seed => "64-bit seed (decimal or 0x-hex)",
+        FieldType.Map => "mapping",
+        FieldType.Dictionary => "mapping of names",
+        FieldType.List => "list",
+        FieldType.Bool => "true | false",
+        FieldType.Any => "value",
+        _ => "string",
+    };
+}

@@ -1,0 +1,23 @@
+namespace DetSim.Specs.Schema;
+
+public enum FieldType : byte
+{
+    String,
+    Integer,
+    Number,
+    Bool,
+    /// <summary>A duration with a unit: 250us, 15ms, 2s, 1m; a bare integer means milliseconds.</summary>
+    Duration,
+    /// <summary>A byte size: 4096, 64K, 1M, 1G.</summary>
+    Size,
+    /// <summary>A 64-bit seed: decimal or 0x-hex.</summary>
+    Seed,
+    Enum,
+    /// <summary>A mapping with known keys.</summary>
+    Map,
+    /// <summary>A mapping from names the user chooses to values of one shape.</summary>
+    Dictionary,
+    List,
+    /// <summary>Checked by the mapper (a fault's action, which may be a name or a mapping).</summary>
+    Any,
+}

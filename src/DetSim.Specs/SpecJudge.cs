@@ -1,0 +1,61 @@
+using DetSim.Checking;
+using DetSim.Core.Scheduling;
+using DetSim.Replication.Scenarios;
+using DetSim.Replication.Sql;
+
+namespace DetSim.Specs;
+
+/// <summary>The verdict on a spec's expectation over a range of seeds.</summary>
+public sealed record SpecVerdict(Spec Spec, bool Met, int SeedsRun, ulong? FirstFailingSeed, SeedOutcome? Evidence, string Summary)
+{
+    public string ReplayCommand => FirstFailingSeed is { } s ? SpecJudge.ReplayCommand(Spec.File, s) : "";
+}
+
+/// <summary>Runs a spec's scenario under seeds and judges its expectation.</summary>
+public static class SpecJudge
+{
+    public static string ReplayCommand(string file, ulong seed) => $"detsim replay {file} --seed {seed}";
+
+    /// <summary>Runs one seed and checks every invariant the spec lists.</summary>
+    public static SeedOutcome RunSeed(Spec spec, ulong seed, bool captureTrace = false)
+    {
+        Scenario scenario = captureTrace ? spec.Scenario with { CaptureTrace = true } : spec.Scenario;
+        RunReport report = ScenarioRunner.Run(scenario, seed, MySqlDialect.Instance);
+        var violations = new List<Violation>();
+        if (report.Result.Outcome == RunOutcome.Livelock)
+            violations.Add(new Violation("liveness", report.Result.EndTime, $"the run used its whole step budget ({report.Result.Steps} steps) without settling: livelock", [], []));
+        foreach (string name in spec.Check)
+        {
+            IInvariant invariant = name == "availability" ? InvariantCatalog.Availability(spec.AvailabilityThreshold) : InvariantCatalog.ByName(name)!;
+            violations.AddRange(invariant.Check(report));
+        }
+        return new SeedOutcome(seed, report, violations);
+    }
+
+    /// <summary>
+    /// Judges the expectation over <paramref name="seeds"/> seeds from <paramref name="seedStart"/>
+    /// (only the ones <paramref name="include"/> accepts: a shard). A violated-spec stops at the
+    /// first seed that breaks the expected invariant; a holds-spec stops at the first violation.
+    /// </summary>
+    public static SpecVerdict Judge(Spec spec, int? seeds = null, ulong? seedStart = null, Func<ulong, bool>? include = null, CancellationToken cancel = default)
+    {
+        int count = seeds ?? spec.Seeds;
+        ulong start = seedStart ?? spec.SeedStart;
+        int run = 0;
+        for (int i = 0; i < count && !cancel.IsCancellationRequested; i++)
+        {
+            ulong seed = start + (ulong)i;
+            if (include is not null && !include(seed)) continue;
+            SeedOutcome o = RunSeed(spec, seed);
+            run++;
+            bool relevant = spec.ExpectInvariant is null ? o.Violated : o.Violations.Any(v => v.Invariant == spec.ExpectInvariant);
+            if (spec.Expect == Expectation.Violated && relevant)
+                return new SpecVerdict(spec, true, run, seed, o, $"{o.Violations[0]}");
+            if (spec.Expect == Expectation.Holds && o.Violated)
+                return new SpecVerdict(spec, false, run, seed, o, $"{o.Violations[0]}");
+        }
+        return spec.Expect == Expectation.Holds
+            ? new SpecVerdict(spec, true, run, null, null, $"held on all {run} seeds")
+            : new SpecVerdict(spec, false, run, null, null, $"no seed of {run} broke {spec.ExpectInvariant ?? "any invariant"}");
+    }
+}

@@ -1,0 +1,97 @@
+using DetSim.Specs.Schema;
+using YamlDotNet.RepresentationModel;
+
+namespace DetSim.Specs;
+
+/// <summary>
+/// Checks a YAML tree against <see cref="SpecSchema"/>: unknown keys, wrong types, values out of
+/// range or not among the allowed ones, missing required keys. Collects every error; never throws.
+/// </summary>
+internal sealed class Validator(string file, List<SpecError> errors)
+{
+    public void Check(YamlNode node, Field field, string path)
+    {
+        switch (field.Type)
+        {
+            case FieldType.Map: CheckMap(node, field, path); break;
+            case FieldType.Dictionary:
+                if (node is not YamlMappingNode dict) { Error(node, path, $"expected a {field.TypeName}"); return; }
+                foreach ((YamlNode key, YamlNode value) in dict.Children)
+                    Check(value, field.Items!, $"{path}.{((YamlScalarNode)key).Value}");
+                break;
+            case FieldType.List:
+                if (node is not YamlSequenceNode seq) { Error(node, path, $"expected a list of {field.Items!.TypeName}"); return; }
+                int i = 0;
+                foreach (YamlNode item in seq.Children) Check(item, field.Items!, $"{path}[{i++}]");
+                break;
+            case FieldType.Any: break;
+            default: CheckScalar(node, field, path); break;
+        }
+    }
+
+    private void CheckMap(YamlNode node, Field field, string path)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, path, $"expected a mapping with keys: {field.AllowedKeys}");
+            return;
+        }
+        foreach ((YamlNode keyNode, YamlNode value) in map.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            string childPath = path.Length == 0 ? key : $"{path}.{key}";
+            Field? child = field.Child(key);
+            if (child is null)
+            {
+                Error(keyNode, childPath, $"unknown key '{key}' (allowed: {field.AllowedKeys})");
+                continue;
+            }
+            Check(value, child, childPath);
+        }
+        foreach (Field required in field.Children.Where(c => c.Required))
+            if (!map.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == required.Name))
+                Error(map, path.Length == 0 ? required.Name : $"{path}.{required.Name}", $"missing required key '{required.Name}' ({required.Description})");
+    }
+
+    private void CheckScalar(YamlNode node, Field field, string path)
+    {
+        if (node is not YamlScalarNode scalar || scalar.Value is null)
+        {
+            Error(node, path, $"expected {field.TypeName}");
+            return;
+        }
+        string v = scalar.Value;
+        switch (field.Type)
+        {
+            case FieldType.Integer:
+                if (!Scalars.TryInteger(v, out decimal n) || n != decimal.Truncate(n)) Error(node, path, $"'{v}' is not an integer (expected {field.TypeName})");
+                else if ((field.Min is { } min && n < min) || (field.Max is { } max && n > max)) Error(node, path, $"{v} is out of range (allowed: {field.Min}..{field.Max})");
+                break;
+            case FieldType.Number:
+                if (!Scalars.TryNumber(v, out decimal d)) Error(node, path, $"'{v}' is not a number (expected {field.TypeName})");
+                else if ((field.Min is { } lo && d < lo) || (field.Max is { } hi && d > hi)) Error(node, path, $"{v} is out of range (allowed: {field.Min}..{field.Max})");
+                break;
+            case FieldType.Bool:
+                if (!Scalars.TryBool(v, out _)) Error(node, path, $"'{v}' is not a boolean (allowed: true, false)");
+                break;
+            case FieldType.Duration:
+                if (!Scalars.TryDuration(v, field.AllowNegative, out _))
+                    Error(node, path, $"'{v}' is not a {(field.AllowNegative ? "" : "non-negative ")}duration (use a unit: 250us, 15ms, 2s, 1m; a bare integer is ms)");
+                break;
+            case FieldType.Size:
+                if (!Scalars.TrySize(v, out long size)) Error(node, path, $"'{v}' is not a size (e.g. 4096, 64K, 1M, 1G)");
+                else if ((field.Min is { } smin && size < smin) || (field.Max is { } smax && size > smax)) Error(node, path, $"{v} is out of range (allowed: {field.Min}..{field.Max} bytes)");
+                break;
+            case FieldType.Seed:
+                if (!Scalars.TrySeed(v, out _)) Error(node, path, $"'{v}' is not a 64-bit unsigned seed (decimal or 0x-hex)");
+                break;
+            case FieldType.Enum:
+                if (!field.Values.Any(a => string.Equals(a, v, StringComparison.OrdinalIgnoreCase)))
+                    Error(node, path, $"'{v}' is not allowed (allowed: {string.Join(", ", field.Values)})");
+                break;
+        }
+    }
+
+    public void Error(YamlNode node, string path, string message) =>
+        errors.Add(new SpecError(file, (int)node.Start.Line, (int)node.Start.Column, path, message));
+}
