@@ -105,8 +105,9 @@ public sealed class SimNetwork
         Duration d = link.Options.Latency.Sample(_random);
         if (link.SlowFactor != 1 || link.SlowExtra.Micros != 0) d = d * link.SlowFactor + link.SlowExtra;
         SimTime at = now + d;
-        // TCP-like FIFO: never arrive before a message sent earlier on the same link.
-        if (!link.Options.Reorder) at = SimTime.Max(at, link.LastArrival);
+        // TCP-like FIFO: arrive strictly after the message sent before on the same link. Strictly,
+        // because the scheduler may order events due at the same instant any way it likes.
+        if (!link.Options.Reorder && at <= link.LastArrival) at = link.LastArrival + Duration.FromMicros(1);
         link.LastArrival = at;
         return at;
     }

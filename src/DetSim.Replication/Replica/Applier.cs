@@ -164,7 +164,7 @@ internal sealed class Applier
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
             statements.Add(new LoggedStatement(RowOnlyOutcome, store.Changes.Skip(before).ToArray()));
-        _server.CommitReplicated(store, statements, head, trx, committed => Finish(job));
+        _server.CommitReplicated(store, statements, head, trx, committed => Finish(job), () => { if (State == ReplicaThreadState.Running) Execute(job); });
     }
 
     private static readonly StatementOutcome RowOnlyOutcome = new() { Sql = "/* row events */", RequiresRowUnderMixed = true };

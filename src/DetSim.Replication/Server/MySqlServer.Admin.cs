@@ -85,7 +85,7 @@ public sealed partial class MySqlServer
     }
 
     /// <summary>True when nothing is in flight: no commit in the pipeline, the applier has applied all it received.</summary>
-    public bool Quiet => Pipeline.Queued == 0 && (Receiver is null || Applier.Idle);
+    public bool Quiet => Pipeline.Queued == 0 && (Receiver is null || Applier.Idle || Applier.State != ReplicaThreadState.Running);
 
     private void WriteReplicaConfig(ReplicaSource source)
     {

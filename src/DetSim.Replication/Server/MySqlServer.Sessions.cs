@@ -80,14 +80,16 @@ public sealed partial class MySqlServer
     }
 
     /// <summary>Hands an applied relay-log transaction to the commit pipeline with its origin's GTID, server id and timestamp.</summary>
-    internal void CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted)
+    internal void CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply)
     {
         long xid = NextXid();
         var keys = store.WrittenKeys.ToList();
         long holder = Locks.FindConflict(xid, keys);
         if (holder != 0)
         {
-            WaitForLock(holder, () => CommitReplicated(store, statements, head, trx, onCommitted));
+            // A local session holds a row this transaction writes: apply it again from the relay
+            // log once that session commits (what it computed may be stale now).
+            WaitForLock(holder, reapply);
             return;
         }
         Locks.Acquire(xid, keys);
