@@ -20,7 +20,17 @@ public static class SpecJudge
     public static SeedOutcome RunSeed(Spec spec, ulong seed, bool captureTrace = false)
     {
         Scenario scenario = captureTrace ? spec.Scenario with { CaptureTrace = true } : spec.Scenario;
-        RunReport report = ScenarioRunner.Run(scenario, seed, MySqlDialect.Instance);
+        RunReport report;
+        try
+        {
+            report = ScenarioRunner.Run(scenario, seed, MySqlDialect.Instance);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug in DetSim, never a finding about MySQL: report it with the seed that shows it.
+            string what = $"DetSim model error ({e.GetType().Name}): {e.Message}";
+            return new SeedOutcome(seed, null, [new Violation("model_error", Core.Time.SimTime.Zero, what, [], [])]) { ModelError = what };
+        }
         var violations = new List<Violation>();
         if (report.Result.Outcome == RunOutcome.Livelock)
             violations.Add(new Violation("liveness", report.Result.EndTime, $"the run used its whole step budget ({report.Result.Steps} steps) without settling: livelock", [], []));
@@ -30,6 +40,26 @@ public static class SpecJudge
             violations.AddRange(invariant.Check(report));
         }
         return new SeedOutcome(seed, report, violations);
+    }
+
+    /// <summary>True when this seed settles the spec: it broke the invariant a violated-spec expects, or broke a holds-spec, or hit a model error.</summary>
+    public static bool IsDecisive(Spec spec, SeedOutcome o)
+    {
+        if (o.ModelError is not null) return true;
+        if (spec.Expect == Expectation.Holds) return o.Violated;
+        return spec.ExpectInvariant is null ? o.Violated : o.Violations.Any(v => v.Invariant == spec.ExpectInvariant);
+    }
+
+    /// <summary>The verdict once <paramref name="decisive"/> (or none) was found after <paramref name="seedsRun"/> seeds.</summary>
+    public static SpecVerdict Verdict(Spec spec, int seedsRun, SeedOutcome? decisive)
+    {
+        if (decisive is null)
+            return spec.Expect == Expectation.Holds
+                ? new SpecVerdict(spec, true, seedsRun, null, null, $"held on all {seedsRun} seeds")
+                : new SpecVerdict(spec, false, seedsRun, null, null, $"no seed of {seedsRun} broke {spec.ExpectInvariant ?? "any invariant"}");
+        bool met = decisive.ModelError is null && spec.Expect == Expectation.Violated;
+        string summary = decisive.ModelError ?? decisive.Violations.First(v => spec.ExpectInvariant is null || spec.Expect == Expectation.Holds || v.Invariant == spec.ExpectInvariant).ToString();
+        return new SpecVerdict(spec, met, seedsRun, decisive.Seed, decisive, summary);
     }
 
     /// <summary>
@@ -48,14 +78,8 @@ public static class SpecJudge
             if (include is not null && !include(seed)) continue;
             SeedOutcome o = RunSeed(spec, seed);
             run++;
-            bool relevant = spec.ExpectInvariant is null ? o.Violated : o.Violations.Any(v => v.Invariant == spec.ExpectInvariant);
-            if (spec.Expect == Expectation.Violated && relevant)
-                return new SpecVerdict(spec, true, run, seed, o, $"{o.Violations[0]}");
-            if (spec.Expect == Expectation.Holds && o.Violated)
-                return new SpecVerdict(spec, false, run, seed, o, $"{o.Violations[0]}");
+            if (IsDecisive(spec, o)) return Verdict(spec, run, o);
         }
-        return spec.Expect == Expectation.Holds
-            ? new SpecVerdict(spec, true, run, null, null, $"held on all {run} seeds")
-            : new SpecVerdict(spec, false, run, null, null, $"no seed of {run} broke {spec.ExpectInvariant ?? "any invariant"}");
+        return Verdict(spec, run, null);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DetSim.Core.Scheduling;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class EventHeap
 
     public int Count => _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref readonly SimEvent Peek()
     {
         Invariant.That(_count > 0);
@@ -64,6 +67,7 @@ internal sealed class EventHeap
         _items[i] = item;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in SimEvent a, in SimEvent b) =>
         a.Time.Micros < b.Time.Micros || (a.Time.Micros == b.Time.Micros && a.Seq < b.Seq);
 }

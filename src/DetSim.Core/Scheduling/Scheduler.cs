@@ -52,6 +52,15 @@ public sealed class Scheduler
                 return false;
             }
             SimEvent first = _heap.Pop();
+            if (_heap.Count == 0 || _heap.Peek().Time != first.Time)
+            {
+                // No other event at this instant: nothing to choose (the common, fast path).
+                Invariant.That(first.Time >= Now, "events run in time order");
+                ev = first;
+                Now = first.Time;
+                Steps++;
+                return true;
+            }
             _readyTime = first.Time;
             _ready.Add(first);
         }
@@ -84,7 +93,8 @@ public sealed class Scheduler
         long budgetEnd = Steps + limits.StepBudget;
         while (true)
         {
-            if (!TryPeekTime(out SimTime next)) return RunOutcome.Quiescent;
+            if (_ready.Count == 0 && _heap.Count == 0) return RunOutcome.Quiescent;
+            SimTime next = _ready.Count > 0 ? _readyTime : _heap.Peek().Time;
             if (next > limits.TimeLimit)
             {
                 Now = SimTime.Max(Now, limits.TimeLimit);

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using DetSim.Specs;
+
+namespace DetSim.Cli.Campaign;
+
+/// <summary>
+/// Runs specs over seeds with J workers, each single-threaded. Seeds go out in blocks of J in seed
+/// order; a block's decisive seed is its smallest, so the verdict (first failing seed, seeds run)
+/// is exactly what --jobs 1 gives.
+/// </summary>
+public sealed class CheckRunner(int jobs, Shard shard)
+{
+    public event Action<Spec, int>? SeedsDone;
+
+    public SpecResult Run(Spec spec, int seeds, ulong seedStart, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var mine = new List<ulong>();
+        for (int i = 0; i < seeds; i++)
+        {
+            ulong seed = seedStart + (ulong)i;
+            if (shard.Includes(seed, seedStart)) mine.Add(seed);
+        }
+        int run = 0;
+        SeedOutcome? decisive = null;
+        for (int b = 0; b < mine.Count && decisive is null && !cancel.IsCancellationRequested; b += jobs)
+        {
+            var block = mine.Skip(b).Take(jobs).ToArray();
+            var outcomes = new SeedOutcome[block.Length];
+            Parallel.For(0, block.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i => outcomes[i] = SpecJudge.RunSeed(spec, block[i]));
+            for (int i = 0; i < block.Length; i++)
+            {
+                run++;
+                if (SpecJudge.IsDecisive(spec, outcomes[i])) { decisive = outcomes[i]; break; }
+            }
+            SeedsDone?.Invoke(spec, run);
+        }
+        SpecVerdict v = SpecJudge.Verdict(spec, run, decisive);
+        string summary = cancel.IsCancellationRequested && decisive is null ? $"interrupted after {run} seeds" : v.Summary;
+        return new SpecResult(spec.Name, spec.File, spec.Expect.ToString().ToLowerInvariant(), spec.ExpectInvariant, v.Met && !(cancel.IsCancellationRequested && decisive is null && spec.Expect == Expectation.Holds),
+            run, seedStart, seeds, shard.ToString(), v.FirstFailingSeed, v.Evidence?.TraceHash, summary, clock.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace DetSim.Cli.Campaign;
+
+/// <summary>JUnit XML: one test case per spec; a failed expectation carries the summary and the replay command.</summary>
+public static class JUnitWriter
+{
+    public static void Write(string path, IReadOnlyList<SpecResult> results)
+    {
+        var suite = new XElement("testsuite",
+            new XAttribute("name", "detsim check"),
+            new XAttribute("tests", results.Count),
+            new XAttribute("failures", results.Count(r => !r.Met)),
+            new XAttribute("time", results.Sum(r => r.Seconds).ToString("F3", CultureInfo.InvariantCulture)));
+        foreach (SpecResult r in results)
+        {
+            var tc = new XElement("testcase",
+                new XAttribute("classname", "specs"),
+                new XAttribute("name", $"{r.Name} (expect {r.Expect}{(r.ExpectInvariant is null ? "" : ": " + r.ExpectInvariant)})"),
+                new XAttribute("time", r.Seconds.ToString("F3", CultureInfo.InvariantCulture)));
+            tc.Add(new XElement("system-out", $"seeds run: {r.SeedsRun} (shard {r.Shard}); {r.Summary}" + (r.FirstFailingSeed is null ? "" : $"\nreplay: {r.ReplayCommand}")));
+            if (!r.Met) tc.Add(new XElement("failure", new XAttribute("message", r.Summary), r.FirstFailingSeed is null ? r.Summary : $"{r.Summary}\nreplay: {r.ReplayCommand}"));
+            suite.Add(tc);
+        }
+        new XDocument(new XElement("testsuites", suite)).Save(path);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace DetSim.Cli.Campaign;
+
+/// <summary>The machine-readable results of a check (or of one shard), for `detsim merge`.</summary>
+public static class ResultsFile
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static void Write(string path, IReadOnlyList<SpecResult> results) => File.WriteAllText(path, JsonSerializer.Serialize(results, Options));
+
+    public static IReadOnlyList<SpecResult> Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<SpecResult>>(File.ReadAllText(path), Options) ?? throw new BadInputException($"{path}: empty results file");
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not a detsim results file ({e.Message})");
+        }
+    }
+
+    /// <summary>
+    /// Combines shards of the same campaign: per spec, seeds add up; the first failing seed is the
+    /// smallest over shards; a holds-spec is met only if every shard held, a violated-spec if any shard found it.
+    /// </summary>
+    public static IReadOnlyList<SpecResult> Merge(IEnumerable<SpecResult> shards)
+    {
+        var merged = new List<SpecResult>();
+        foreach (var group in shards.GroupBy(r => r.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var all = group.ToList();
+            SpecResult? failing = all.Where(r => r.FirstFailingSeed is not null).MinBy(r => r.FirstFailingSeed);
+            bool holds = all[0].Expect == "holds";
+            bool met = holds ? all.All(r => r.Met) : all.Any(r => r.Met);
+            string shardsText = string.Join(",", all.Select(r => r.Shard).Order(StringComparer.Ordinal));
+            merged.Add(all[0] with
+            {
+                Met = met,
+                SeedsRun = all.Sum(r => r.SeedsRun),
+                Shard = shardsText,
+                FirstFailingSeed = failing?.FirstFailingSeed,
+                TraceHash = failing?.TraceHash,
+                Summary = failing?.Summary ?? (holds ? $"held on all {all.Sum(r => r.SeedsRun)} seeds" : all[0].Summary),
+                Seconds = all.Sum(r => r.Seconds),
+            });
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,21 @@
+namespace DetSim.Cli.Campaign;
+
+/// <summary>One spec's verdict as written to the results file (what `merge` combines) and printed.</summary>
+public sealed record SpecResult(
+    string Name,
+    string File,
+    string Expect,
+    string? ExpectInvariant,
+    bool Met,
+    int SeedsRun,
+    ulong SeedStart,
+    int Seeds,
+    string Shard,
+    ulong? FirstFailingSeed,
+    string? TraceHash,
+    string Summary,
+    double Seconds)
+{
+    public string Result => Met ? "met" : "FAILED";
+    public string ReplayCommand => FirstFailingSeed is { } s ? DetSim.Specs.SpecJudge.ReplayCommand(File, s) : "";
+}

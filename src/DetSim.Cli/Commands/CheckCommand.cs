@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using DetSim.Cli.Campaign;
+using DetSim.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DetSim.Cli.Commands;
+
+public sealed class CheckCommand : Command<CheckCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<paths>")]
+        [Description("Spec files or directories of *.yaml specs.")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("--seeds <N>")]
+        [Description("Seeds per spec (default: each spec's `seeds`).")]
+        public int? Seeds { get; init; }
+
+        [CommandOption("--seed-start <S>")]
+        [Description("First seed (default: each spec's `seed_start`).")]
+        public string? SeedStart { get; init; }
+
+        [CommandOption("--shard <K/N>")]
+        [Description("Run only shard K of N of every spec's seeds (deterministic split for N machines).")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--jobs <J>")]
+        [Description("Worker threads, each running whole seeds single-threaded; results equal --jobs 1. Default: all cores.")]
+        public int? Jobs { get; init; }
+
+        [CommandOption("--junit <FILE>")]
+        [Description("Write JUnit XML.")]
+        public string? JUnit { get; init; }
+
+        [CommandOption("--results <FILE>")]
+        [Description("Write machine-readable results (for `detsim merge`).")]
+        public string? Results { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Seeds is < 1) return ValidationResult.Error($"--seeds must be at least 1, got {Seeds}");
+            if (Jobs is < 1 or > 1024) return ValidationResult.Error($"--jobs must be 1..1024, got {Jobs}");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancel)
+    {
+        IReadOnlyList<Spec> specs = SpecFiles.LoadAll(settings.Paths);
+        ulong? seedStart = settings.SeedStart is null ? null : Seeds.Parse(settings.SeedStart, "--seed-start");
+        Shard shard = Shard.Parse(settings.Shard);
+        int jobs = settings.Jobs ?? Environment.ProcessorCount;
+        var runner = new CheckRunner(jobs, shard);
+        var results = new List<SpecResult>();
+        var clock = Stopwatch.StartNew();
+        long seedsTotal = 0;
+        Console.WriteLine($"detsim check: {specs.Count} specs, jobs {jobs}, shard {shard}");
+        foreach (Spec spec in specs)
+        {
+            if (cancel.IsCancellationRequested) break;
+            int seeds = settings.Seeds ?? spec.Seeds;
+            SpecResult r = Interactive
+                ? RunWithProgress(runner, spec, seeds, seedStart ?? spec.SeedStart, cancel)
+                : runner.Run(spec, seeds, seedStart ?? spec.SeedStart, cancel);
+            results.Add(r);
+            seedsTotal += r.SeedsRun;
+            Console.WriteLine($"  {(r.Met ? "ok  " : "FAIL")} {r.Name} ({r.SeedsRun} seeds, {r.Seconds:F1}s)" +
+                              (r.FirstFailingSeed is null ? "" : $" seed {r.FirstFailingSeed}: {Trim(r.Summary, 160)}"));
+            if (!r.Met && r.FirstFailingSeed is not null) Console.WriteLine($"       replay: {r.ReplayCommand}");
+        }
+        PrintTable(results);
+        double seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{results.Count(r => r.Met)} of {specs.Count} expectations met; {seedsTotal} seeds in {seconds:F1}s ({seedsTotal / Math.Max(seconds, 1e-9):F0} seeds/s){(cancel.IsCancellationRequested ? "; interrupted" : "")}"));
+        foreach (SpecResult r in results.Where(r => r.FirstFailingSeed is not null && !r.Met))
+            Console.WriteLine($"failing seed: {r.Name} seed {r.FirstFailingSeed}: {r.ReplayCommand}");
+        if (settings.JUnit is not null) JUnitWriter.Write(settings.JUnit, results);
+        if (settings.Results is not null) ResultsFile.Write(settings.Results, results);
+        return results.All(r => r.Met) && results.Count == specs.Count ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
+    }
+
+    private static bool Interactive => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
+
+    private static SpecResult RunWithProgress(CheckRunner runner, Spec spec, int seeds, ulong seedStart, CancellationToken cancel)
+    {
+        SpecResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask(Markup.Escape(spec.Name), maxValue: seeds);
+                void OnSeeds(Spec s, int done) => task.Value = done;
+                runner.SeedsDone += OnSeeds;
+                result = runner.Run(spec, seeds, seedStart, cancel);
+                runner.SeedsDone -= OnSeeds;
+                task.Value = seeds;
+            });
+        return result!;
+    }
+
+    internal static void PrintTable(IReadOnlyList<SpecResult> results)
+    {
+        int w = Math.Max(4, results.Count == 0 ? 4 : results.Max(r => r.Name.Length));
+        Console.WriteLine();
+        Console.WriteLine($"{"spec".PadRight(w)}  {"expect",-8} {"result",-7} {"seeds",7} {"first failing seed",-20} {"time",8}");
+        foreach (SpecResult r in results)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Name.PadRight(w)}  {r.Expect,-8} {r.Result,-7} {r.SeedsRun,7} {(r.FirstFailingSeed?.ToString(CultureInfo.InvariantCulture) ?? "-"),-20} {r.Seconds,7:F1}s"));
+    }
+
+    private static string Trim(string s, int n) => s.Length <= n ? s : s[..n] + "...";
+}
