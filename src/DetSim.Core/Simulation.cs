@@ -143,15 +143,20 @@ public sealed class Simulation : IEventDispatcher
         if (slot.Status != NodeStatus.Paused) return;
         slot.Status = NodeStatus.Up;
         Trace.Add(Now, TraceKind.Resume, node, -1, slot.Parked.Count);
-        // Everything that arrived during the pause runs now, in the order it arrived.
+        // Everything that arrived during the pause runs now, in the order it arrived: one
+        // microsecond apart, so the scheduler's tie-breaking cannot reorder a TCP stream.
+        long i = 0;
         foreach (SimEvent parked in slot.Parked)
         {
             SimEvent ev = parked;
-            ev.Time = Now;
+            ev.Time = Now + Duration.FromMicros(i++);
             Scheduler.Schedule(ev);
         }
         slot.Parked.Clear();
     }
+
+    /// <summary>Sends <paramref name="message"/> over the network as if node <paramref name="from"/> sent it now (a harness-driven client).</summary>
+    public void Inject(int from, int to, object message) => SendFrom(Slot(from), to, message);
 
     // ---- called by node contexts ---------------------------------------------------------------
 
