@@ -34,7 +34,8 @@ app.Configure(config =>
             BadInputException or ArgumentException or FormatException or FileNotFoundException or DirectoryNotFoundException => ex.Message,
             _ => $"internal error ({ex.GetType().Name}): {ex.Message}",
         };
-        Console.Error.WriteLine($"error: {message}");
+        // Spec errors already read "file:line:col: error: ..."; anything else gets the prefix.
+        Console.Error.WriteLine(message.Contains(": error: ", StringComparison.Ordinal) ? message : $"error: {message}");
         return ExitCodes.BadInput;
     });
 });

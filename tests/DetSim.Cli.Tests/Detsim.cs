@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace DetSim.Cli.Tests;
+
+/// <summary>Runs the built detsim as a separate process (a real user's view: exit code, stdout, stderr).</summary>
+internal static class Detsim
+{
+    public sealed record Result(int Code, string Out, string Err)
+    {
+        public string TraceHash => Out.Split('\n').First(l => l.StartsWith("trace hash: ", StringComparison.Ordinal))["trace hash: ".Length..].Trim();
+    }
+
+    public static string Repo { get; } = FindRepo();
+
+    public static Result Run(params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "detsim.dll");
+        var psi = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repo,
+        };
+        psi.Environment["CI"] = "true"; // plain output
+        using Process p = Process.Start(psi)!;
+        Task<string> o = p.StandardOutput.ReadToEndAsync(), e = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"detsim {string.Join(' ', args)} took more than 5 minutes");
+        }
+        return new Result(p.ExitCode, o.Result, e.Result);
+    }
+
+    private static string FindRepo()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "DetSim.sln"))) dir = Path.GetDirectoryName(dir);
+        return dir ?? throw new InvalidOperationException("DetSim.sln not found");
+    }
+}
