@@ -23,6 +23,7 @@ public static class JUnitWriter
             if (!r.Met) tc.Add(new XElement("failure", new XAttribute("message", r.Summary), r.FirstFailingSeed is null ? r.Summary : $"{r.Summary}\nreplay: {r.ReplayCommand}"));
             suite.Add(tc);
         }
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
         new XDocument(new XElement("testsuites", suite)).Save(path);
     }
 }

@@ -7,7 +7,11 @@ public static class ResultsFile
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static void Write(string path, IReadOnlyList<SpecResult> results) => File.WriteAllText(path, JsonSerializer.Serialize(results, Options));
+    public static void Write(string path, IReadOnlyList<SpecResult> results)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
+        File.WriteAllText(path, JsonSerializer.Serialize(results, Options));
+    }
 
     public static IReadOnlyList<SpecResult> Read(string path)
     {
