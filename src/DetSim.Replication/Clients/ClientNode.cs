@@ -31,7 +31,7 @@ public sealed class ClientNode(ClientOptions options, ServiceDirectory directory
         for (int s = 0; s < options.Sessions; s++)
         {
             // Sessions start staggered so they do not all hit the server in the same microsecond.
-            Duration offset = (options.Start - SimTime.Zero) + new Duration(context.Random.NextLong(0, Math.Max(1, options.Think.Micros)));
+            Duration offset = (options.Start - SimTime.Zero) + new Duration(context.Random.NextLong(0, Math.Max(0, Math.Min(options.Think.Micros, options.Duration.Micros) - 1)));
             context.SetTimer(offset, TickTag | (uint)s);
         }
     }

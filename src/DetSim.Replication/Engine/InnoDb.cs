@@ -59,18 +59,19 @@ public sealed class InnoDb
     }
 
     /// <summary>
-    /// The FLUSH stage's ha_flush_logs: makes the prepare records durable per the policy (=1 write
-    /// and fsync, =2 write only, =0 nothing until the once-per-second flush). Returns whether an fsync happened.
+    /// The FLUSH stage's ha_flush_logs: writes the prepare records per the policy (=1 and =2 write
+    /// them now, =0 leaves them in the log buffer until the once-per-second flush). Returns whether
+    /// an fsync must follow (=1), which the pipeline issues when the fsync's latency has passed.
     /// </summary>
-    public bool FlushForGroupCommit()
+    public bool WriteForGroupCommit()
     {
-        switch (Policy)
-        {
-            case FlushLogAtTrxCommit.EachCommit: WriteBuffer(); _redo.Fsync(); return true;
-            case FlushLogAtTrxCommit.WriteEachCommit: WriteBuffer(); return false;
-            default: return false;
-        }
+        if (Policy == FlushLogAtTrxCommit.EverySecond) return false;
+        WriteBuffer();
+        return Policy == FlushLogAtTrxCommit.EachCommit;
     }
+
+    /// <summary>Completes the redo fsync of a group commit: the prepare records are durable from now on.</summary>
+    public void SyncRedo() => _redo.Fsync();
 
     /// <summary>Engine commit in binlog order: rows become visible, GTID and applier position recorded.</summary>
     public void Commit(long xid)

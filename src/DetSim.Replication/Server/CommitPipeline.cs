@@ -25,6 +25,8 @@ internal sealed class CommitPipeline(MySqlServer server)
     private long _groupsSinceSync;
     private long _sequenceNumber;
     private long _maxCommittedSequence;
+    private readonly Dictionary<long, bool> _redoFsyncPending = new();
+    private readonly HashSet<long> _binlogFsyncPending = new();
 
     public int Queued => _queue.Count + _groups.Values.Sum(g => g.Count) + _committing.Sum(g => g.Group.Count);
 
@@ -46,11 +48,12 @@ internal sealed class CommitPipeline(MySqlServer server)
 
         // FLUSH stage.
         foreach (PendingCommit trx in group) Prepare(trx);
-        bool redoSynced = server.Engine.FlushForGroupCommit();
+        bool redoFsync = server.Engine.WriteForGroupCommit();
         foreach (PendingCommit trx in group) WriteBinlog(trx);
         if (server.Options.SyncBinlog != 1) server.PublishBinlogEnd();
-        Duration flushCost = redoSynced ? server.Options.FsyncLatency : Duration.Zero;
-        server.SetTimer(flushCost, TimerKind.FlushDone, id);
+        // The redo fsync is durable only when it completes, FsyncLatency from now: a crash before loses it.
+        _redoFsyncPending[id] = redoFsync;
+        server.SetTimer(redoFsync ? server.Options.FsyncLatency : Duration.Zero, TimerKind.FlushDone, id);
     }
 
     private void Prepare(PendingCommit trx)
@@ -81,12 +84,13 @@ internal sealed class CommitPipeline(MySqlServer server)
     public void OnFlushDone(long id)
     {
         List<PendingCommit> group = _groups[id];
+        if (_redoFsyncPending.Remove(id, out bool redoFsync) && redoFsync) server.Engine.SyncRedo();
         // SYNC stage: sync_binlog=1 every group, N every N groups, 0 never (the OS decides).
         bool sync = server.Options.SyncBinlog == 1 || (server.Options.SyncBinlog > 1 && ++_groupsSinceSync >= server.Options.SyncBinlog);
         if (sync && group.Any(t => t.Logged))
         {
             _groupsSinceSync = 0;
-            server.Binlog.Sync();
+            _binlogFsyncPending.Add(id);
             server.SetTimer(server.Options.FsyncLatency, TimerKind.SyncDone, id);
         }
         else
@@ -97,6 +101,8 @@ internal sealed class CommitPipeline(MySqlServer server)
 
     public void OnSyncDone(long id)
     {
+        // The binlog fsync completes now; until this instant a power loss could take the group's events.
+        if (_binlogFsyncPending.Remove(id)) server.Binlog.Sync();
         _groups.Remove(id, out List<PendingCommit>? group);
         Invariant.That(group is not null, "a group finishes its sync once");
         if (server.Options.SyncBinlog == 1) server.PublishBinlogEnd();
