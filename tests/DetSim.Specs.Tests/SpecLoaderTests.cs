@@ -62,6 +62,14 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void The_reference_page_is_current()
+    {
+        string shipped = File.ReadAllText(Path.Combine(CorpusTests.RepoRoot(), "docs", "spec-reference.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.True(shipped == MarkdownWriter.Generate(),
+            "docs/spec-reference.md is stale: regenerate it with `dotnet run --project src/DetSim.Cli -- schema --markdown > docs/spec-reference.md`");
+    }
+
+    [Fact]
     public void The_schema_rejects_unknown_keys_and_knows_every_invariant()
     {
         string schema = JsonSchemaWriter.Generate();
