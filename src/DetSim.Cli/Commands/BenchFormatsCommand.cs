@@ -9,6 +9,10 @@ public sealed class BenchFormatsCommand : Command<BenchFormatsCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--png <FILE>")]
+        [Description("Also draw the figures as a PNG chart.")]
+        public string? Png { get; init; }
+
         [CommandOption("--rows <N>")]
         [Description("Rows the bulk UPDATE changes (default 1000).")]
         public int Rows { get; init; } = 1000;
@@ -25,6 +29,11 @@ public sealed class BenchFormatsCommand : Command<BenchFormatsCommand.Settings>
         {
             long B(string f) => g.First(r => r.Format == f).BinlogBytes;
             Console.WriteLine($"{g.Key,-56} {B("ROW"),10} {B("STATEMENT"),10} {B("MIXED"),10}");
+        }
+        if (s.Png is not null)
+        {
+            Charts.Formats(rows, s.Png);
+            Console.WriteLine($"chart: {s.Png}");
         }
         return ExitCodes.Ok;
     }

@@ -10,6 +10,10 @@ public sealed class BenchSemisyncCommand : Command<BenchSemisyncCommand.Settings
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--png <FILE>")]
+        [Description("Also draw the figures as a PNG chart.")]
+        public string? Png { get; init; }
+
         [CommandOption("--seed <S>")]
         public string Seed { get; init; } = "1";
 
@@ -25,6 +29,11 @@ public sealed class BenchSemisyncCommand : Command<BenchSemisyncCommand.Settings
         Console.WriteLine($"{"mode",-14} {"acks",4} {"commits",8} {"p50 ms",8} {"p99 ms",8} {"commits/s",10}");
         foreach (var r in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Mode,-14} {r.Acks,4} {r.Commits,8} {r.P50Ms,8:F2} {r.P99Ms,8:F2} {r.CommitsPerSecond,10:F0}"));
+        if (s.Png is not null)
+        {
+            Charts.Semisync(rows, s.Png);
+            Console.WriteLine($"chart: {s.Png}");
+        }
         return ExitCodes.Ok;
     }
 }
