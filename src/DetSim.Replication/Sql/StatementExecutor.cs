@@ -184,8 +184,14 @@ public sealed class StatementExecutor : IStatementEngine
     private static List<Value[]> Target(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, long? limit, ISessionContext session, Evaluator eval)
     {
         IEnumerable<Value[]> rows = Candidates(store, schema, table, where, order, eval).Where(r => eval.Matches(where, schema, r)).ToList();
-        if (order is not null && !OrderedByKey(schema, order)) rows = Order(rows, schema, order);
-        else if (limit is not null && session.Random.NextInt(2) == 1) rows = rows.Reverse(); // the server's own access order
+        if (order is not null)
+        {
+            if (!OrderedByKey(schema, order)) rows = Order(rows, schema, order);
+        }
+        else if (limit is not null && session.Random.NextInt(2) == 1)
+        {
+            rows = rows.Reverse(); // no ORDER BY: the server's own access order decides which rows LIMIT keeps
+        }
         if (limit is { } l) rows = rows.Take((int)Math.Min(l, int.MaxValue));
         return rows.ToList();
     }
