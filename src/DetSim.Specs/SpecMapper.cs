@@ -266,6 +266,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             "clock_drift" => new ClockDriftFault(Server(value, "server"), Long(value as YamlMappingNode, "ppm") ?? 0),
             "purge_binary_logs" => new PurgeBinaryLogsFault(Server(value, "server"), (int)(Long(value as YamlMappingNode, "keep") ?? 1)),
             "sql" => new AdminSqlFault(Server(value, "server"), Str(value as YamlMappingNode, "text") ?? ""),
+            "change_source" => new ChangeSourceFault(Server(Node(value, "server") ?? value, "server"), Server(Node(value, "source") ?? value, "source"), Bool(value as YamlMappingNode, "auto_position") ?? true),
             _ => null,
         };
         if (fault is not null) plan.At(at, fault);

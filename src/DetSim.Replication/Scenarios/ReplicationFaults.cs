@@ -36,3 +36,18 @@ public sealed record AdminSqlFault(string Server, string Sql) : Fault
     public override string Describe() => $"sql {Server}: {Sql}";
     protected override void Apply(Simulation simulation) => simulation.GetService<ClusterControl>().Server(Server)?.ExecuteAdmin(Sql);
 }
+
+/// <summary>CHANGE REPLICATION SOURCE TO on a server (a DBA re-pointing it; a crashed old source rejoining as a replica).</summary>
+public sealed record ChangeSourceFault(string Server, string Source, bool AutoPosition = true) : Fault
+{
+    public override IEnumerable<string> Nodes => [Server, Source];
+    public override string Describe() => $"change-source {Server} -> {Source}{(AutoPosition ? " (auto-position)" : "")}";
+
+    protected override void Apply(Simulation simulation)
+    {
+        ClusterControl cluster = simulation.GetService<ClusterControl>();
+        if (cluster.Server(Server) is not { } server) return;
+        server.SetReadOnly(true);
+        server.ChangeReplicationSource(AutoPosition ? Replica.ReplicaSource.ByGtid(Source) : Replica.ReplicaSource.ByPosition(Source, new Binlog.BinlogCoordinates("binlog.000001", 4)));
+    }
+}

@@ -9,7 +9,7 @@ public static class SpecSchema
         ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running"];
 
     public static readonly string[] FaultActions =
-        ["crash", "restart", "partition", "isolate", "heal", "slow_link", "pause", "clock_jump", "clock_drift", "purge_binary_logs", "rotate", "sql", "failover"];
+        ["crash", "restart", "partition", "isolate", "heal", "slow_link", "pause", "clock_jump", "clock_drift", "purge_binary_logs", "rotate", "sql", "failover", "change_source"];
 
     private static Field F(string name, FieldType type, string description) => new(name, type, description);
 
@@ -126,6 +126,10 @@ public static class SpecSchema
             F("rotate", FieldType.String, "FLUSH BINARY LOGS on a server"),
             F("sql", Map, "a statement a DBA runs directly on a server") with { Children = [F("server", FieldType.String, "server"), F("text", FieldType.String, "SQL")] },
             F("failover", Map, "run the failover procedure now (settings from `failover`)") with { Children = [] },
+            F("change_source", Map, "CHANGE REPLICATION SOURCE TO on a server (read_only on; a crashed old source rejoining)") with
+            {
+                Children = [F("server", FieldType.String, "the server to re-point"), F("source", FieldType.String, "its new source"), F("auto_position", Bool, "SOURCE_AUTO_POSITION=1") with { Default = "true" }],
+            },
         ],
     };
 
