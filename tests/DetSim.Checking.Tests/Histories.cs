@@ -1,0 +1,68 @@
+using DetSim.Core;
+using DetSim.Core.Nodes;
+using DetSim.Core.Scheduling;
+using DetSim.Core.Time;
+using DetSim.Replication.Binlog;
+using DetSim.Replication.Clients;
+using DetSim.Replication.Failover;
+using DetSim.Replication.Replica;
+using DetSim.Replication.Scenarios;
+using DetSim.Replication.Server;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Checking.Tests;
+
+/// <summary>Hand-built histories and final states, so each checker can be shown one run where it must fire and one where it must not.</summary>
+internal sealed class Histories
+{
+    private readonly List<Operation> _ops = new();
+    private readonly List<ServerSnapshot> _servers = new();
+    private readonly List<FailoverRecord> _failovers = new();
+    private long _next;
+
+    public const string Uuid = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
+
+    public static Value[] Row(long id, long v) => [Value.Of(id), Value.Of(v)];
+
+    public Histories Insert(long id, long v, OpOutcome outcome = OpOutcome.Ok, long at = 10, string? gtid = null) =>
+        Op(["INSERT INTO t (v) VALUES (1)"], false, outcome, at, [], [new RowChange("t", RowChangeKind.Insert, null, Row(id, v))], gtid == "" ? null : gtid ?? $"{Uuid}:{id}");
+
+    public Histories Update(long id, long from, long to, OpOutcome outcome = OpOutcome.Ok, long at = 10, string? gtid = null) =>
+        Op([$"UPDATE t SET v = {to} WHERE id = {id}"], false, outcome, at, [], [new RowChange("t", RowChangeKind.Update, Row(id, from), Row(id, to))], gtid);
+
+    public Histories Read(string server, long at, params Value[][] rows) =>
+        Op(["SELECT * FROM t"], true, OpOutcome.Ok, at, rows, [], null, server);
+
+    private Histories Op(string[] sql, bool read, OpOutcome outcome, long at, IReadOnlyList<Value[]> rows, IReadOnlyList<RowChange> changes, string? gtid, string server = "s1")
+    {
+        long id = ++_next;
+        _ops.Add(new Operation(id, "app", 0, server, sql, read, SimTime.FromMillis(at), outcome == OpOutcome.Unknown ? null : SimTime.FromMillis(at + 1),
+            outcome, 0, null, rows, outcome == OpOutcome.Ok ? changes : [], outcome == OpOutcome.Ok ? gtid : null));
+        return this;
+    }
+
+    public Histories Server(string name, string? source, bool isSource, string gtids, ReplicaStatus? status = null, params Value[][] rows)
+    {
+        var tables = new SortedDictionary<string, IReadOnlyList<Value[]>>(StringComparer.Ordinal) { ["t"] = rows };
+        _servers.Add(new ServerSnapshot(name, NodeStatus.Up, isSource, source, tables, gtids, status, 0, 1, null, false));
+        return this;
+    }
+
+    public Histories Failover(string from, string to, string errant = "", string? refused = null, params string[] repointed)
+    {
+        _failovers.Add(new FailoverRecord(SimTime.FromMillis(500), from, refused is null ? to : null, repointed, errant, refused, "Gtid"));
+        return this;
+    }
+
+    public static ReplicaStatus Status(string source, int ioErr = 0, int sqlErr = 0) =>
+        new(source, true, ioErr != 0 ? ReplicaThreadState.Error : ReplicaThreadState.Running, sqlErr != 0 ? ReplicaThreadState.Error : ReplicaThreadState.Running,
+            new BinlogCoordinates("binlog.000001", 4), new BinlogCoordinates("binlog.000001", 4), ioErr, ioErr != 0 ? "Got fatal error 1236" : "", sqlErr, sqlErr != 0 ? "Duplicate entry" : "", "", "", true);
+
+    public RunReport Report(string finalSource = "s1", bool gtid = true)
+    {
+        var options = new ServerOptions { GtidMode = gtid };
+        var scenario = new Scenario { Servers = _servers.Select(s => new ServerDefinition(s.Name, options, s.ConfiguredSource)).ToArray() };
+        var result = new RunResult(1, RunOutcome.Stopped, 100, SimTime.FromSeconds(5), 0xabc, "settled");
+        return new RunReport(scenario, 1, result, _ops, _servers, _failovers, finalSource, null);
+    }
+}

@@ -1,0 +1,101 @@
+using DetSim.Replication.Clients;
+using DetSim.Replication.Scenarios;
+using static DetSim.Checking.Tests.Histories;
+
+namespace DetSim.Checking.Tests;
+
+/// <summary>Each checker on a hand-built run where it must fire and one where it must not.</summary>
+public class InvariantTests
+{
+    [Fact]
+    public void NoLostAckedWrite_fires_when_an_acknowledged_gtid_is_missing_from_the_final_source()
+    {
+        var lost = new Histories().Insert(1, 10).Insert(2, 20)
+            .Server("r1", null, true, $"{Uuid}:1", null, Row(1, 10)).Report("r1");
+        Violation v = Assert.Single(InvariantCatalog.NoLostAckedWrite.Check(lost));
+        Assert.Contains($"{Uuid}:2", v.Message);
+        Assert.Equal([2L], v.Operations);
+
+        var kept = new Histories().Insert(1, 10).Insert(2, 20, OpOutcome.Unknown)
+            .Server("r1", null, true, $"{Uuid}:1", null, Row(1, 10)).Report("r1");
+        Assert.Empty(InvariantCatalog.NoLostAckedWrite.Check(kept)); // an unknown outcome was never promised
+    }
+
+    [Fact]
+    public void NoLostAckedWrite_compares_rows_without_gtids_too()
+    {
+        var lost = new Histories().Insert(1, 10, gtid: "").Server("r1", null, true, "", null, Row(1, 99)).Report("r1", gtid: false);
+        Assert.Contains("t row 1", Assert.Single(InvariantCatalog.NoLostAckedWrite.Check(lost)).Message);
+    }
+
+    [Fact]
+    public void NoPhantomRead_fires_when_a_row_someone_read_is_gone_or_replaced_by_another()
+    {
+        var phantom = new Histories().Insert(1, 10, OpOutcome.Unknown).Read("s1", 20, Row(1, 10))
+            .Server("r1", null, true, "", null, Row(1, 77)).Report("r1");
+        Assert.Contains("read t row (1,10)", Assert.Single(InvariantCatalog.NoPhantomRead.Check(phantom)).Message);
+
+        var replaced = new Histories().Insert(1, 10).Read("s1", 20, Row(1, 10)).Update(1, 10, 11, at: 30)
+            .Server("r1", null, true, "", null, Row(1, 11)).Report("r1");
+        Assert.Empty(InvariantCatalog.NoPhantomRead.Check(replaced)); // a later write replaced exactly what was read
+    }
+
+    [Fact]
+    public void Converged_reports_the_first_differing_row_of_a_follower()
+    {
+        var diverged = new Histories()
+            .Server("s1", null, true, $"{Uuid}:1-2", null, Row(1, 10), Row(2, 20))
+            .Server("r1", "s1", false, $"{Uuid}:1-2", Status("s1"), Row(1, 10), Row(2, 21)).Report();
+        Assert.Contains("t row 2 is (2,21) but the source has (2,20)", Assert.Single(InvariantCatalog.Converged.Check(diverged)).Message);
+
+        var chain = new Histories()
+            .Server("a", null, true, $"{Uuid}:1", null, Row(1, 10))
+            .Server("b", "a", false, $"{Uuid}:1", Status("a"), Row(1, 10))
+            .Server("c", "b", false, $"{Uuid}:1", Status("b"), Row(1, 10)).Report("a");
+        Assert.Empty(InvariantCatalog.Converged.Check(chain));
+    }
+
+    [Fact]
+    public void ReplicationRunning_and_ExactlyOnceApply_read_the_replica_errors()
+    {
+        var stopped = new Histories().Server("s1", null, true, "").Server("r1", "s1", false, "", Status("s1", sqlErr: 1062)).Report();
+        Assert.Single(InvariantCatalog.ReplicationRunning.Check(stopped));
+        Assert.Contains("re-applied", Assert.Single(InvariantCatalog.ExactlyOnceApply.Check(stopped)).Message);
+        var fine = new Histories().Server("s1", null, true, "").Server("r1", "s1", false, "", Status("s1")).Report();
+        Assert.Empty(InvariantCatalog.ReplicationRunning.Check(fine));
+        Assert.Empty(InvariantCatalog.ExactlyOnceApply.Check(fine));
+    }
+
+    [Fact]
+    public void GtidSafePromotion_fires_on_errant_gtids_and_on_a_replica_that_cannot_follow()
+    {
+        var errant = new Histories().Server("r1", null, true, "").Failover("s1", "r1", errant: "abc:1").Report("r1");
+        Assert.Contains("errant GTIDs abc:1", Assert.Single(InvariantCatalog.GtidSafePromotion.Check(errant)).Message);
+        var refused = new Histories().Server("r1", null, true, "").Failover("s1", "r1", errant: "abc:1", refused: "errant").Report("r1");
+        Assert.Empty(InvariantCatalog.GtidSafePromotion.Check(refused));
+        var stuck = new Histories().Server("r1", null, true, "").Server("r2", "r1", false, "", Status("r1", ioErr: 13114)).Failover("s1", "r1", repointed: "r2").Report("r1");
+        Assert.Contains("r2 cannot follow", Assert.Single(InvariantCatalog.GtidSafePromotion.Check(stuck)).Message);
+    }
+
+    [Fact]
+    public void Availability_is_the_share_of_writes_that_succeeded()
+    {
+        var h = new Histories();
+        for (int i = 1; i <= 95; i++) h.Insert(i, i);
+        for (int i = 96; i <= 100; i++) h.Insert(i, i, OpOutcome.Unknown, at: 100 + i);
+        RunReport r = h.Server("s1", null, true, "").Report();
+        Assert.Empty(InvariantCatalog.Availability(0.95).Check(r));
+        Assert.Contains("95 of 100 writes succeeded", Assert.Single(InvariantCatalog.Availability(0.99).Check(r)).Message);
+    }
+
+    [Fact]
+    public void CommitOrderReads_fires_when_a_replica_shows_a_later_commit_without_an_earlier_one()
+    {
+        var gap = new Histories().Insert(1, 10).Insert(2, 20).Insert(3, 30).Read("r1", 50, Row(1, 10), Row(3, 30))
+            .Server("s1", null, true, "").Server("r1", "s1", false, "", Status("s1")).Report();
+        Assert.Contains("not row 2", Assert.Single(InvariantCatalog.CommitOrderReads.Check(gap)).Message);
+        var prefix = new Histories().Insert(1, 10).Insert(2, 20).Insert(3, 30).Read("r1", 50, Row(1, 10), Row(2, 20))
+            .Server("s1", null, true, "").Server("r1", "s1", false, "", Status("s1")).Report();
+        Assert.Empty(InvariantCatalog.CommitOrderReads.Check(prefix));
+    }
+}
