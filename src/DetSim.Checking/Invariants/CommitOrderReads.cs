@@ -30,27 +30,32 @@ public sealed class CommitOrderReads : IInvariant
                     byGno[gno] = c.Key;
                 }
         }
+        // Per table: keys in source commit order, and each key's place in that order.
+        var places = new Dictionary<string, (long[] Keys, Dictionary<long, int> Place)>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string table, SortedDictionary<long, long> byGno) in order)
+        {
+            long[] keys = byGno.Values.ToArray();
+            var place = new Dictionary<long, int>(keys.Length);
+            for (int i = 0; i < keys.Length; i++) place.TryAdd(keys[i], i);
+            places[table] = (keys, place);
+        }
         string? source = report.Scenario.Servers.FirstOrDefault(s => s.Source is null)?.Name;
         foreach (Operation read in report.History)
         {
             if (!read.IsRead || !read.Acknowledged || read.Server == source) continue;
             string? table = SqlText.Table(read.Sql[^1]);
-            if (table is null || !order.TryGetValue(table, out var byGno)) continue;
-            var seen = read.Rows.Where(r => r.Length > 0 && !r[0].IsText).Select(r => r[0].Integer).ToHashSet();
-            long newestSeen = -1;
-            foreach ((long gno, long key) in byGno)
-                if (seen.Contains(key)) newestSeen = gno;
-            foreach ((long gno, long key) in byGno)
-            {
-                if (gno >= newestSeen) break;
-                if (!seen.Contains(key))
-                {
-                    violations.Add(new Violation(Name, read.Completed ?? read.Invoked,
-                        $"{read.Client} read {table} on {read.Server} and saw the row of source transaction #{newestSeen} but not row {key} committed before it (#{gno})",
-                        [read.Id], [read.Server]));
-                    break;
-                }
-            }
+            if (table is null || !places.TryGetValue(table, out var p)) continue;
+            // Linear in the rows read: the newest commit seen, and how many earlier commits were seen.
+            var seen = new HashSet<int>();
+            foreach (Value[] row in read.Rows)
+                if (row.Length > 0 && !row[0].IsText && p.Place.TryGetValue(row[0].Integer, out int at)) seen.Add(at);
+            if (seen.Count == 0) continue;
+            int newest = seen.Max();
+            if (seen.Count == newest + 1) continue; // every commit up to the newest seen is there
+            int missing = Enumerable.Range(0, newest).First(i => !seen.Contains(i));
+            violations.Add(new Violation(Name, read.Completed ?? read.Invoked,
+                $"{read.Client} read {table} on {read.Server} and saw the row of source transaction #{newest + 1} but not row {p.Keys[missing]} committed before it (#{missing + 1})",
+                [read.Id], [read.Server]));
         }
         return violations;
     }
