@@ -14,6 +14,7 @@ app.Configure(config =>
         .WithDescription("Run every spec over its seeds and judge its expectation. Exit 0: all met, 1: an expectation failed, 2: bad input.");
     config.AddCommand<RunCommand>("run").WithDescription("Run one seed of a spec: outcome, violations, trace hash.");
     config.AddCommand<ReplayCommand>("replay").WithDescription("Reproduce one seed exactly (same trace hash); --trace prints every step.");
+    config.AddCommand<ExploreCommand>("explore").WithDescription("Let Coyote's strategies (random, pct, delay-bounding, q-learning, ...) explore a spec's interleavings.");
     config.AddCommand<ShrinkCommand>("shrink").WithDescription("Minimise a failing run and write the minimal spec.");
     config.AddCommand<MergeCommand>("merge").WithDescription("Combine sharded check results into one report (and JUnit XML).");
     config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema of the spec format.");
@@ -23,6 +24,7 @@ app.Configure(config =>
         bench.SetDescription("Benchmarks that report figures measured side by side in one run.");
         bench.AddCommand<BenchKernelCommand>("kernel").WithDescription("Scheduler vs a bare PriorityQueue loop: events/s, ratio, bytes/event.");
         bench.AddCommand<BenchFormatsCommand>("formats").WithDescription("Binlog bytes of one bulk UPDATE under ROW, STATEMENT and MIXED.");
+        bench.AddCommand<BenchCoyoteCommand>("coyote").WithDescription("Seeded runner vs Coyote host (runs/s, ratio) and iterations to each seed bug per strategy.");
         bench.AddCommand<BenchSemisyncCommand>("semisync").WithDescription("Commit latency p50/p99 and throughput: async, AFTER_COMMIT, AFTER_SYNC 1 and 2 acks.");
     });
     config.SetExceptionHandler((ex, _) =>

@@ -17,13 +17,13 @@ public static class SpecJudge
     public static string ReplayCommand(string file, ulong seed) => $"detsim replay {file} --seed {seed}";
 
     /// <summary>Runs one seed and checks every invariant the spec lists.</summary>
-    public static SeedOutcome RunSeed(Spec spec, ulong seed, bool captureTrace = false)
+    public static SeedOutcome RunSeed(Spec spec, ulong seed, bool captureTrace = false, Core.Random.IChoiceSource? choices = null)
     {
         Scenario scenario = captureTrace ? spec.Scenario with { CaptureTrace = true } : spec.Scenario;
         RunReport report;
         try
         {
-            report = ScenarioRunner.Run(scenario, seed, MySqlDialect.Instance);
+            report = ScenarioRunner.Run(scenario, seed, MySqlDialect.Instance, choices: choices);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

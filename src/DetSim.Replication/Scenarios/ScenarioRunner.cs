@@ -23,12 +23,13 @@ public static class ScenarioRunner
 {
     private static readonly Duration SettleCheckEvery = Duration.FromMillis(50);
 
-    public static RunReport Run(Scenario scenario, ulong seed, ISqlDialect sql, IFailoverProcedure? failover = null)
+    /// <param name="choices">Replaces the seeded choice source (a recorded trace, or Coyote); the seed still names the run.</param>
+    public static RunReport Run(Scenario scenario, ulong seed, ISqlDialect sql, IFailoverProcedure? failover = null, Core.Random.IChoiceSource? choices = null)
     {
         IReadOnlyList<string> errors = scenario.Validate();
         if (errors.Count > 0) throw new ScenarioException(errors);
 
-        var sim = new Simulation(new SimulationOptions { Seed = seed, Network = scenario.Network, CaptureTrace = scenario.CaptureTrace });
+        var sim = new Simulation(new SimulationOptions { Seed = seed, Choices = choices, Network = scenario.Network, CaptureTrace = scenario.CaptureTrace });
         RedoBaseline baseline = Baseline(scenario, sql);
         ServerDefinition? source = scenario.Servers.FirstOrDefault(s => s.Source is null) ?? scenario.Servers[0];
         var directory = new ServiceDirectory(source.Name, scenario.Servers.Where(s => s.Source == source.Name).Select(s => s.Name));
