@@ -12,10 +12,11 @@ public static class InvariantCatalog
     public static IInvariant ExactlyOnceApply { get; } = new ExactlyOnceApply();
     public static IInvariant GtidSafePromotion { get; } = new GtidSafePromotion();
     public static IInvariant CommitOrderReads { get; } = new CommitOrderReads();
+    public static IInvariant ReadYourWrites { get; } = new ReadYourWrites();
     public static IInvariant Availability(double threshold = 0.99) => new Availability(threshold);
 
     public static IReadOnlyList<string> Names { get; } =
-        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running"];
+        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes"];
 
     public static IInvariant? ByName(string name) => name switch
     {
@@ -27,6 +28,7 @@ public static class InvariantCatalog
         "exactly_once_apply" => ExactlyOnceApply,
         "commit_order_reads" => CommitOrderReads,
         "replication_running" => ReplicationRunning,
+        "read_your_writes" => ReadYourWrites,
         _ => null,
     };
 }

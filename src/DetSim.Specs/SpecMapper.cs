@@ -193,13 +193,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
         string name = Str(c, "name")!;
         if (earlier.Any(e => e.Name == name)) Error(Node(c, "name")!, "workload.clients.name", $"client '{name}' is defined twice");
         string server = Str(c, "server") ?? "source";
-        TargetSelector target = server.ToLowerInvariant() switch
-        {
-            "source" => TargetSelector.Source,
-            "replicas" => TargetSelector.Replicas,
-            "any" => TargetSelector.Any,
-            _ => TargetSelector.Named(server),
-        };
+        TargetSelector target = Target(server);
         if (target.Kind == TargetKind.Named) RequireServer(Node(c, "server")!, $"workload.clients.{name}.server", server, "source, replicas, any");
         var mix = new List<TransactionTemplate>();
         foreach (YamlNode t in Seq(c, "transactions"))
@@ -215,7 +209,14 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             var range = Seq(tm, "key_range").Select(n => long.Parse(((YamlScalarNode)n).Value!, CultureInfo.InvariantCulture)).ToList();
             if (range.Count is not (0 or 2) || (range.Count == 2 && range[0] > range[1]))
                 Error(Node(tm, "key_range")!, $"workload.clients.{name}.transactions.key_range", "expected [min, max] with min <= max");
-            mix.Add(range.Count == 2 ? new TransactionTemplate((int)(Long(tm, "weight") ?? 1), sql, range[0], range[1]) : new TransactionTemplate((int)(Long(tm, "weight") ?? 1), sql));
+            TransactionTemplate template = range.Count == 2 ? new TransactionTemplate((int)(Long(tm, "weight") ?? 1), sql, range[0], range[1]) : new TransactionTemplate((int)(Long(tm, "weight") ?? 1), sql);
+            if (Str(tm, "server") is { } txServer)
+            {
+                TargetSelector txTarget = Target(txServer);
+                if (txTarget.Kind == TargetKind.Named) RequireServer(Node(tm, "server")!, $"workload.clients.{name}.transactions.server", txServer, "source, replicas, any");
+                template = template with { Target = txTarget };
+            }
+            mix.Add(template);
         }
         return new ClientOptions
         {
@@ -229,6 +230,14 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             Transactions = mix,
         };
     }
+
+    private static TargetSelector Target(string server) => server.ToLowerInvariant() switch
+    {
+        "source" => TargetSelector.Source,
+        "replicas" => TargetSelector.Replicas,
+        "any" => TargetSelector.Any,
+        _ => TargetSelector.Named(server),
+    };
 
     private void Fault(YamlMappingNode f, FaultPlan plan)
     {

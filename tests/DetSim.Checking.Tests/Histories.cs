@@ -30,6 +30,9 @@ internal sealed class Histories
     public Histories Update(long id, long from, long to, OpOutcome outcome = OpOutcome.Ok, long at = 10, string? gtid = null) =>
         Op([$"UPDATE t SET v = {to} WHERE id = {id}"], false, outcome, at, [], [new RowChange("t", RowChangeKind.Update, Row(id, from), Row(id, to))], gtid);
 
+    public Histories PointRead(string server, long at, long id, params Value[][] rows) =>
+        Op([$"SELECT * FROM t WHERE id = {id}"], true, OpOutcome.Ok, at, rows, [], null, server);
+
     public Histories Read(string server, long at, params Value[][] rows) =>
         Op(["SELECT * FROM t"], true, OpOutcome.Ok, at, rows, [], null, server);
 

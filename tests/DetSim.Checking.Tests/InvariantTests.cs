@@ -98,4 +98,15 @@ public class InvariantTests
             .Server("s1", null, true, "").Server("r1", "s1", false, "", Status("s1")).Report();
         Assert.Empty(InvariantCatalog.CommitOrderReads.Check(prefix));
     }
+
+    [Fact]
+    public void ReadYourWrites_fires_when_a_session_reads_an_older_version_of_its_own_write()
+    {
+        var stale = new Histories().Update(7, 1, 2, gtid: $"{Uuid}:1").PointRead("r1", 20, 7, Row(7, 1))
+            .Server("s1", null, true, "").Report();
+        Assert.Contains("wrote t row 7", Assert.Single(InvariantCatalog.ReadYourWrites.Check(stale)).Message);
+        var fresh = new Histories().Update(7, 1, 2, gtid: $"{Uuid}:1").PointRead("r1", 20, 7, Row(7, 2))
+            .Server("s1", null, true, "").Report();
+        Assert.Empty(InvariantCatalog.ReadYourWrites.Check(fresh));
+    }
 }

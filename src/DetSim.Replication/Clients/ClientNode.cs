@@ -63,9 +63,10 @@ public sealed class ClientNode(ClientOptions options, ServiceDirectory directory
 
     private void SendNext(INodeContext context, int session)
     {
-        string? server = PickServer(context);
-        if (server is null || options.Transactions.Count == 0) return;
+        if (options.Transactions.Count == 0) return;
         TransactionTemplate template = PickTemplate(context.Random);
+        string? server = PickServer(context, template.Target ?? options.Target);
+        if (server is null) return;
         long key = context.Random.NextLong(template.KeyMin, template.KeyMax);
         long n = ++_counter;
         var sql = template.Sql.Select(s => Fill(s, key, n, session)).ToArray();
@@ -78,12 +79,12 @@ public sealed class ClientNode(ClientOptions options, ServiceDirectory directory
         context.SetTimer(options.RequestTimeout, TimeoutTag | (uint)session, requestId);
     }
 
-    private string? PickServer(INodeContext context)
+    private string? PickServer(INodeContext context, TargetSelector target)
     {
-        switch (options.Target.Kind)
+        switch (target.Kind)
         {
             case TargetKind.Source: return directory.Source;
-            case TargetKind.Named: return options.Target.Server;
+            case TargetKind.Named: return target.Server;
             case TargetKind.Replicas: return directory.Replicas.Count == 0 ? directory.Source : context.Random.Pick(directory.Replicas);
             default:
                 var all = directory.Replicas.Prepend(directory.Source).Where(s => s is not null).Cast<string>().ToList();

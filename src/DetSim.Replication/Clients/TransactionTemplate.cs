@@ -7,5 +7,8 @@ namespace DetSim.Replication.Clients;
 /// </summary>
 public sealed record TransactionTemplate(int Weight, IReadOnlyList<string> Sql, long KeyMin = 1, long KeyMax = 100)
 {
+    /// <summary>Where this kind of transaction goes, if not where the client sends the rest (reads to replicas, writes to the source).</summary>
+    public TargetSelector? Target { get; init; }
+
     public bool IsRead => Sql.All(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
 }

@@ -6,7 +6,7 @@ namespace DetSim.Specs.Schema;
 public static class SpecSchema
 {
     public static readonly string[] Invariants =
-        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running"];
+        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes"];
 
     public static readonly string[] FaultActions =
         ["crash", "restart", "partition", "isolate", "heal", "slow_link", "pause", "clock_jump", "clock_drift", "purge_binary_logs", "rotate", "sql", "failover", "change_source"];
@@ -101,6 +101,7 @@ public static class SpecSchema
                         Int("weight", "relative weight", 1, 1_000_000, "1"),
                         F("sql", List, "statements (? = a key from key_range, {n} = a number unique to the client, {session} = session number)") with { Required = true, Items = F("statement", FieldType.String, "SQL text") },
                         F("key_range", List, "[min, max] for ?") with { Items = F("bound", Integer, "key") },
+                        F("server", FieldType.String, "send this kind of transaction elsewhere: source | replicas | any | a server name"),
                     ],
                 },
             },
