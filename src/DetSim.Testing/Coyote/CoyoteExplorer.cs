@@ -46,7 +46,13 @@ public static class CoyoteExplorer
             .WithTestingIterations(o.Iterations)
             .WithMaxSchedulingSteps(o.MaxSteps)
             .WithRandomGeneratorSeed(o.EngineSeed)
+            .WithTelemetryEnabled(false)
             .WithConsoleLoggingEnabled(false);
+        // In 1.7.11 the engine runs a "portfolio" of strategies unless told otherwise (PortfolioMode =
+        // Fair by default) and the switch is internal: set it to None so the chosen strategy runs.
+        FieldInfo portfolio = typeof(Configuration).GetField("PortfolioMode", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("Coyote's Configuration has no PortfolioMode field: a Coyote version other than 1.7.11?");
+        portfolio.SetValue(c, Enum.Parse(portfolio.FieldType, "None"));
         return o.Strategy switch
         {
             CoyoteStrategy.Probabilistic => c.WithProbabilisticStrategy(3),

@@ -50,7 +50,6 @@ public class CoyoteExplorerTests(ITestOutputHelper output)
     [InlineData(CoyoteStrategy.Probabilistic)]
     [InlineData(CoyoteStrategy.Prioritization)]
     [InlineData(CoyoteStrategy.DelayBounding)]
-    [InlineData(CoyoteStrategy.QLearning)]
     public void Every_strategy_finds_the_async_lost_write(CoyoteStrategy strategy)
     {
         Spec spec = Load("02-async-failover-loses-acked-writes");
