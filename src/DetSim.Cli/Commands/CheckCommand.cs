@@ -71,6 +71,7 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             Console.WriteLine($"  {(r.Met ? "ok  " : "FAIL")} {r.Name} ({r.SeedsRun} seeds, {r.Seconds:F1}s)" +
                               (r.FirstFailingSeed is null ? "" : $" seed {r.FirstFailingSeed}: {Trim(r.Summary, 160)}"));
             if (!r.Met && r.FirstFailingSeed is not null) Console.WriteLine($"       replay: {r.ReplayCommand}");
+            if (Interactive && results.Count(x => !x.Met) is > 0 and var failed) AnsiConsole.MarkupLine($"[red]{failed} expectation(s) failed so far[/]");
         }
         PrintTable(results);
         double seconds = clock.Elapsed.TotalSeconds;
@@ -94,7 +95,12 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             .Start(ctx =>
             {
                 ProgressTask task = ctx.AddTask(Markup.Escape(spec.Name), maxValue: seeds);
-                void OnSeeds(Spec s, int done) => task.Value = done;
+                var clock = Stopwatch.StartNew();
+                void OnSeeds(Spec s, int done)
+                {
+                    task.Value = done;
+                    task.Description = Markup.Escape($"{spec.Name}: {done} seeds, {done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):F0} seeds/s");
+                }
                 runner.SeedsDone += OnSeeds;
                 result = runner.Run(spec, seeds, seedStart, cancel);
                 runner.SeedsDone -= OnSeeds;
