@@ -1,3 +1,4 @@
+using DetSim.Core;
 using DetSim.Core.Network;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Binlog.Events;
@@ -122,6 +123,7 @@ internal sealed class DumpThread
 
     public void SendHeartbeat()
     {
+        Invariant.That(_lastSent.IsNone || _cursor >= _lastSent, "a dump thread never moves back in the binlog");
         _server.Context.Send(Connection, new Heartbeat(Request.ConnectionId, _lastSent, _cursor));
         _lastSent = _cursor;
     }
@@ -132,6 +134,7 @@ internal sealed class DumpThread
         bool skip = _replicaGtids is not null && packet[0].Event is GtidEvent { Gtid: { } g } && _replicaGtids.Contains(g);
         if (!skip)
         {
+            Invariant.That(_lastSent.IsNone || packet[0].Start >= _lastSent, "a dump thread sends each event once, in binlog order");
             _server.Context.Send(Connection, new BinlogPacket(Request.ConnectionId, _lastSent, packet.ToArray(), needsAck));
             _lastSent = packet[^1].Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, 4) : packet[^1].End;
         }
