@@ -6,7 +6,7 @@ namespace DetSim.Specs.Schema;
 public static class SpecSchema
 {
     public static readonly string[] Invariants =
-        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes"];
+        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes", "no_split_brain", "no_gtid_gaps"];
 
     public static readonly string[] FaultActions =
         ["crash", "restart", "partition", "isolate", "heal", "slow_link", "pause", "clock_jump", "clock_drift", "purge_binary_logs", "rotate", "sql", "failover", "change_source"];
