@@ -15,6 +15,7 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run").WithDescription("Run one seed of a spec: outcome, violations, trace hash.");
     config.AddCommand<ReplayCommand>("replay").WithDescription("Reproduce one seed exactly (same trace hash); --trace prints every step.");
     config.AddCommand<ExploreCommand>("explore").WithDescription("Let Coyote's strategies (random, pct, delay-bounding, q-learning, ...) explore a spec's interleavings.");
+    config.AddCommand<SoakCommand>("soak").WithDescription("Draw a whole scenario from each seed and run it: the lossless configuration must hold; --unsafe NAME must break.");
     config.AddCommand<ShrinkCommand>("shrink").WithDescription("Minimise a failing run and write the minimal spec.");
     config.AddCommand<MergeCommand>("merge").WithDescription("Combine sharded check results into one report (and JUnit XML).");
     config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema of the spec format.");
