@@ -93,7 +93,7 @@ public sealed partial class MySqlServer : INode
         bool fresh = !disk.Exists(InnoDb.RedoFileName);
         Engine = new InnoDb(disk, Options.InnodbFlushLogAtTrxCommit);
         Binlog = new BinaryLog(disk, ServerId, Options.MaxBinlogSize);
-        Statements = _setup.Sql.CreateEngine();
+        Statements = _setup.Sql.CreateEngine(new StatementEngineOptions { AccessPathVaries = Options.AccessPathVaries });
         EventsBuilder = new TransactionEventsBuilder(ServerId);
         SemiSync = new SemiSyncSource(Options.SemiSync);
         Pipeline = new CommitPipeline(this);
