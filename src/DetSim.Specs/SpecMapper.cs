@@ -179,6 +179,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             AutoIncrementOffset = (int)(L("auto_increment_offset") ?? o.AutoIncrementOffset),
             MaxBinlogSize = S("max_binlog_size") is { } mbs && Scalars.TrySize(mbs, out long size) ? size : o.MaxBinlogSize,
             ReadOnly = B("read_only") ?? o.ReadOnly,
+            AccessPathVaries = B("access_path_varies") ?? o.AccessPathVaries,
             SemiSync = semiSync,
             ReplicaSemiSync = B("replica_semi_sync") ?? o.ReplicaSemiSync,
             FsyncLatency = D("fsync_latency") ?? o.FsyncLatency,

@@ -28,8 +28,7 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         foreach (LoggedStatement s in statements)
         {
             if (s.Outcome.IsReadOnly || s.Outcome.IsSessionOnly) continue;
-            bool asRows = format == BinlogFormat.Row || (format == BinlogFormat.Mixed && s.Outcome.RequiresRowUnderMixed);
-            if (asRows) AddRows(events, s.Changes, image, timestamp, schemaOf);
+            if (LoggedAsRows(s, format)) AddRows(events, s.Changes, image, timestamp, schemaOf);
             else AddStatement(events, s.Outcome, timestamp, threadId, autoIncIncrement, autoIncOffset);
         }
         if (events.Count == 0) return events;
@@ -37,6 +36,26 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         events.Add(new XidEvent(xid) { ServerId = serverId, Timestamp = timestamp });
         return events;
     }
+
+    /// <summary>
+    /// True when the transaction leaves both binlog caches empty: no DDL, and every write is logged
+    /// as rows and changed no row (an UPDATE or DELETE matching nothing under ROW, or under MIXED when
+    /// unsafe). MySQL then writes nothing and assigns no GTID (sql/binlog.cc MYSQL_BIN_LOG::commit,
+    /// binlog_cache_data::is_binlog_empty); under STATEMENT the same statement is logged.
+    /// </summary>
+    public static bool LeavesCachesEmpty(IReadOnlyList<LoggedStatement> statements, BinlogFormat format)
+    {
+        foreach (LoggedStatement s in statements)
+        {
+            if (s.Outcome.IsDdl) return false;
+            if (s.Outcome.IsReadOnly || s.Outcome.IsSessionOnly) continue;
+            if (!LoggedAsRows(s, format) || s.Changes.Count > 0) return false;
+        }
+        return true;
+    }
+
+    private static bool LoggedAsRows(LoggedStatement s, BinlogFormat format) =>
+        format == BinlogFormat.Row || (format == BinlogFormat.Mixed && s.Outcome.RequiresRowUnderMixed);
 
     /// <summary>The GTID (or anonymous) event that heads <paramref name="body"/>, with transaction_length including itself.</summary>
     public GtidEvent Head(IReadOnlyList<BinlogEvent> body, Gtid.Gtid? gtid, long lastCommitted, long sequenceNumber, bool replicated, uint originServerId, SimTime originTimestamp)

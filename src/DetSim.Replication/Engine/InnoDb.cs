@@ -96,11 +96,23 @@ public sealed class InnoDb
     }
 
     /// <summary>
+    /// ha_flush_logs as binlog rotation calls it (sql/binlog.cc new_file_impl): the log buffer is
+    /// written and fsynced, so commit records of the old file's transactions survive a power loss
+    /// and recovery never has to look for their xids in an older binlog file.
+    /// </summary>
+    public void FlushLogs()
+    {
+        WriteBuffer();
+        _redo.Fsync();
+    }
+
+    /// <summary>
     /// Rebuilds the engine from its redo file after a crash: committed transactions are redone;
     /// prepared ones are committed when the binlog holds their xid, else rolled back. Returns the
-    /// xids committed during recovery (some may never have been acknowledged: Bug #99370).
+    /// xids committed during recovery (some may never have been acknowledged: Bug #99370) and the
+    /// ones rolled back.
     /// </summary>
-    public IReadOnlyList<long> Recover(ISet<long> binlogXids)
+    public EngineRecovery Recover(ISet<long> binlogXids)
     {
         _tables.Clear();
         _prepared.Clear();
@@ -120,6 +132,7 @@ public sealed class InnoDb
             }
         }
         var committed = new List<long>();
+        var rolledBack = new List<long>();
         foreach (long xid in order)
         {
             if (!pending.Remove(xid, out RedoPrepare? p)) continue;
@@ -132,10 +145,11 @@ public sealed class InnoDb
             else
             {
                 _redo.Append(new RedoRollback(xid), 16);
+                rolledBack.Add(xid);
             }
         }
         _redo.Fsync();
-        return committed;
+        return new EngineRecovery(committed, rolledBack);
     }
 
     public void CreateTable(TableSchema schema)

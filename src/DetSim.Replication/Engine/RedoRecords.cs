@@ -20,3 +20,6 @@ public sealed record RedoRollback(long Xid);
 
 /// <summary>The data a server was provisioned with (a restored backup) before replication started.</summary>
 public sealed record RedoBaseline(IReadOnlyList<(TableSchema Schema, IReadOnlyList<Value[]> Rows)> Tables);
+
+/// <summary>What crash recovery did with the prepared transactions it found in the redo log.</summary>
+public sealed record EngineRecovery(IReadOnlyList<long> Committed, IReadOnlyList<long> RolledBack);

@@ -4,18 +4,37 @@ namespace DetSim.Replication.Execution;
 /// InnoDB record locks, reduced to exclusive locks on primary keys held from the first write until
 /// commit or rollback. A transaction that touches a locked row waits and re-runs when the holder
 /// finishes, so concurrent writers serialise as they do on a real server (without this, STATEMENT
-/// replicas would diverge for reasons MySQL does not have).
+/// replicas would diverge for reasons MySQL does not have). Locking reads count too: UPDATE and
+/// DELETE lock the key they look up even when no row has it (a record or gap lock), and a scan
+/// locks the whole table (<see cref="WholeTable"/>: REPEATABLE READ next-key locks on every record
+/// and gap it passes, RM80 innodb-locks-set.html), so they wait for uncommitted inserts they would
+/// otherwise miss.
 /// </summary>
 public sealed class RowLocks
 {
+    /// <summary>The key that stands for every row and gap of a table: what a locking full scan holds.</summary>
+    public const long WholeTable = long.MinValue;
+
     private readonly Dictionary<(string Table, long Key), long> _holders = new();
     private readonly Dictionary<long, List<(string, long)>> _byOwner = new();
+    // Per table, the owners holding any key of it, by owner id (a defined order to pick a holder).
+    private readonly Dictionary<string, SortedDictionary<long, int>> _ownersByTable = new(StringComparer.Ordinal);
 
     /// <summary>The owner holding any of <paramref name="keys"/> other than <paramref name="owner"/>, or 0.</summary>
     public long FindConflict(long owner, IEnumerable<(string Table, long Key)> keys)
     {
         foreach ((string Table, long Key) k in keys)
+        {
+            if (k.Key == WholeTable)
+            {
+                if (_ownersByTable.TryGetValue(k.Table, out SortedDictionary<long, int>? owners))
+                    foreach (long other in owners.Keys)
+                        if (other != owner) return other;
+                continue;
+            }
             if (_holders.TryGetValue(k, out long holder) && holder != owner) return holder;
+            if (_holders.TryGetValue((k.Table, WholeTable), out long scanner) && scanner != owner) return scanner;
+        }
         return 0;
     }
 
@@ -28,15 +47,30 @@ public sealed class RowLocks
         }
         foreach ((string Table, long Key) k in keys)
         {
-            if (_holders.TryAdd(k, owner)) list.Add(k);
-            else DetSim.Core.Invariant.That(_holders[k] == owner, "a lock is granted to one owner");
+            if (_holders.TryAdd(k, owner))
+            {
+                list.Add(k);
+                if (!_ownersByTable.TryGetValue(k.Table, out SortedDictionary<long, int>? owners))
+                    _ownersByTable.Add(k.Table, owners = new SortedDictionary<long, int>());
+                owners[owner] = owners.GetValueOrDefault(owner) + 1;
+            }
+            else
+            {
+                DetSim.Core.Invariant.That(_holders[k] == owner, "a lock is granted to one owner");
+            }
         }
     }
 
     public void ReleaseAll(long owner)
     {
         if (!_byOwner.Remove(owner, out List<(string, long)>? list)) return;
-        foreach ((string, long) k in list) _holders.Remove(k);
+        foreach ((string table, long key) in list)
+        {
+            _holders.Remove((table, key));
+            SortedDictionary<long, int> owners = _ownersByTable[table];
+            if (--owners[owner] == 0) owners.Remove(owner);
+            if (owners.Count == 0) _ownersByTable.Remove(table);
+        }
     }
 
     public int Held => _holders.Count;

@@ -7,7 +7,7 @@ namespace DetSim.Replication.Execution;
 /// <summary>
 /// What one transaction reads and writes: InnoDB's committed rows overlaid with its own uncommitted
 /// changes. Records every change in order (ROW events and redo come from them) and every key it
-/// wrote (the row locks it needs).
+/// wrote or read with a lock (the row locks it needs).
 /// </summary>
 public sealed class TransactionStore(InnoDb engine) : IRowStore
 {
@@ -18,7 +18,22 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     public IReadOnlyList<RowChange> Changes => _changes;
     public IReadOnlyList<TableSchema> CreatedTables => _created;
 
-    public IEnumerable<(string Table, long Key)> WrittenKeys => _overlay.Keys;
+    private readonly List<(string, long)> _lockedReads = new();
+    private readonly HashSet<(string, long)> _lockedReadSet = new();
+
+    /// <summary>The record locks this transaction needs: every key it wrote, then every key a locking read took.</summary>
+    public IEnumerable<(string Table, long Key)> WrittenKeys => _overlay.Keys.Concat(_lockedReads.Where(k => !_overlay.ContainsKey(k)));
+
+    /// <summary>UPDATE / DELETE looked up <paramref name="key"/> (found or not): InnoDB locks the record or its gap.</summary>
+    public void LockForUpdate(string table, long key) => LockRead((Canonical(table), key));
+
+    /// <summary>UPDATE / DELETE scanned the table: next-key locks on every record and gap.</summary>
+    public void LockTableScan(string table) => LockRead((Canonical(table), RowLocks.WholeTable));
+
+    private void LockRead((string, long) key)
+    {
+        if (_lockedReadSet.Add(key)) _lockedReads.Add(key);
+    }
 
     public TableSchema? Schema(string table) =>
         engine.Table(table)?.Schema ?? _created.FirstOrDefault(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase));

@@ -12,14 +12,16 @@ namespace DetSim.Replication.Server;
 /// written to the binlog page cache; with sync_binlog≠1 dump threads may send now), SYNC (fsync per
 /// sync_binlog; with sync_binlog=1 dump threads may send only now), AFTER_SYNC semi-sync wait,
 /// COMMIT (engine commits in binlog order), AFTER_COMMIT semi-sync wait, reply. Transactions that
-/// arrive while a group is flushing or syncing form the next group.
+/// arrive while a group is flushing or syncing form the next group. A group whose flush takes the
+/// binlog past max_binlog_size rotates it after its commit stage, once every transaction written to
+/// the old file has committed in the engine (<see cref="TryRotate"/>).
 /// </summary>
 internal sealed class CommitPipeline(MySqlServer server)
 {
     private readonly List<PendingCommit> _queue = new();
     private readonly Dictionary<long, List<PendingCommit>> _groups = new();
     // Groups past SYNC, waiting to commit in order (AFTER_SYNC ACKs may hold the head).
-    private readonly Queue<(List<PendingCommit> Group, bool Ready)> _committing = new();
+    private readonly Queue<(long Id, List<PendingCommit> Group, bool Ready)> _committing = new();
     private bool _busy;
     private long _nextGroup;
     private long _groupsSinceSync;
@@ -27,19 +29,48 @@ internal sealed class CommitPipeline(MySqlServer server)
     private long _maxCommittedSequence;
     private readonly Dictionary<long, bool> _redoFsyncPending = new();
     private readonly HashSet<long> _binlogFsyncPending = new();
+    // Transactions written to the binlog and not yet committed in the engine (m_atomic_prep_xids).
+    private int _preparedInBinlog;
+    // The group whose flush took the file past max_binlog_size (ordered_commit's do_rotate): 0 if none.
+    private long _rotateAfterGroup;
+    // A rotation holds LOCK_log: no group flushes until the old file's prepared XIDs have drained.
+    private bool _rotating;
+
+    /// <summary>True while a rotation waits for prepared transactions of the old file to commit.</summary>
+    public bool RotationPending => _rotating || _rotateAfterGroup != 0;
 
     public int Queued => _queue.Count + _groups.Values.Sum(g => g.Count) + _committing.Sum(g => g.Group.Count);
 
     public void Enqueue(PendingCommit trx)
     {
         trx.EnteredAt = server.Context.Now;
+        if (!trx.Replicated && TransactionEventsBuilder.LeavesCachesEmpty(trx.Statements, server.Options.BinlogFormat))
+        {
+            CommitWithoutBinlog(trx);
+            return;
+        }
         _queue.Add(trx);
         if (!_busy) StartGroup();
     }
 
+    /// <summary>
+    /// A client transaction that left both binlog caches empty (a ROW-logged UPDATE or DELETE that
+    /// matched no row): MYSQL_BIN_LOG::commit skips ordered_commit and calls ha_commit_low, so no
+    /// GTID is assigned (automatic GTIDs are assigned in the flush stage) and nothing is logged
+    /// (sql/binlog.cc MYSQL_BIN_LOG::commit, binlog_cache_data::is_binlog_empty). Under STATEMENT the
+    /// same statement is logged and takes the normal path.
+    /// </summary>
+    private void CommitWithoutBinlog(PendingCommit trx)
+    {
+        Invariant.That(trx.Store.Changes.Count == 0 && trx.Store.CreatedTables.Count == 0, "a transaction with empty binlog caches changed nothing");
+        server.Locks.ReleaseAll(trx.Xid);
+        trx.OnCommitted(trx);
+        server.OnLocksReleased();
+    }
+
     private void StartGroup()
     {
-        if (_queue.Count == 0) return;
+        if (_queue.Count == 0 || _rotating) return;
         _busy = true;
         var group = new List<PendingCommit>(_queue);
         _queue.Clear();
@@ -50,6 +81,8 @@ internal sealed class CommitPipeline(MySqlServer server)
         foreach (PendingCommit trx in group) Prepare(trx);
         bool redoFsync = server.Engine.WriteForGroupCommit();
         foreach (PendingCommit trx in group) WriteBinlog(trx);
+        // process_flush_stage_queue: past max_binlog_size, this group rotates after its commit stage.
+        if (_rotateAfterGroup == 0 && server.Binlog.NeedsRotation) _rotateAfterGroup = id;
         if (server.Options.SyncBinlog != 1) server.PublishBinlogEnd();
         // The redo fsync is durable only when it completes, FsyncLatency from now: a crash before loses it.
         _redoFsyncPending[id] = redoFsync;
@@ -78,6 +111,7 @@ internal sealed class CommitPipeline(MySqlServer server)
         body.Insert(0, head);
         IReadOnlyList<LoggedEvent> logged = server.Binlog.Append(body);
         trx.Logged = true;
+        _preparedInBinlog++;
         trx.BinlogEnd = logged[^1].End;
     }
 
@@ -106,9 +140,8 @@ internal sealed class CommitPipeline(MySqlServer server)
         _groups.Remove(id, out List<PendingCommit>? group);
         Invariant.That(group is not null, "a group finishes its sync once");
         if (server.Options.SyncBinlog == 1) server.PublishBinlogEnd();
-        if (server.Binlog.NeedsRotation) server.RotateBinlog();
 
-        var entry = (Group: group!, Ready: false);
+        var entry = (Id: id, Group: group!, Ready: false);
         _committing.Enqueue(entry);
         _busy = false;
         AfterSync(group!);
@@ -136,17 +169,22 @@ internal sealed class CommitPipeline(MySqlServer server)
         int n = _committing.Count;
         for (int i = 0; i < n; i++)
         {
-            (List<PendingCommit> g, bool ready) = _committing.Dequeue();
-            _committing.Enqueue((g, ready || ReferenceEquals(g, group)));
+            (long id, List<PendingCommit> g, bool ready) = _committing.Dequeue();
+            _committing.Enqueue((id, g, ready || ReferenceEquals(g, group)));
         }
-        while (_committing.Count > 0 && _committing.Peek().Ready) Commit(_committing.Dequeue().Group);
+        while (_committing.Count > 0 && _committing.Peek().Ready)
+        {
+            (long id, List<PendingCommit> g, _) = _committing.Dequeue();
+            Commit(id, g);
+        }
     }
 
-    private void Commit(List<PendingCommit> group)
+    private void Commit(long id, List<PendingCommit> group)
     {
         foreach (PendingCommit trx in group)
         {
             server.Engine.Commit(trx.Xid);
+            if (trx.Logged) _preparedInBinlog--;
             if (trx.Gtid is { } g)
             {
                 server.GtidExecuted.Add(g);
@@ -167,6 +205,36 @@ internal sealed class CommitPipeline(MySqlServer server)
                 trx.OnCommitted(trx);
             }
         }
+        Invariant.That(_preparedInBinlog >= 0, "a transaction leaves the prepared state once");
+        // ordered_commit: the leader of the group that passed max_binlog_size rotates after its commit stage.
+        if (id == _rotateAfterGroup)
+        {
+            _rotateAfterGroup = 0;
+            _rotating = true;
+        }
+        TryRotate();
         server.OnLocksReleased();
+    }
+
+    /// <summary>FLUSH BINARY LOGS: the same rotation, waiting for prepared transactions like a size-triggered one.</summary>
+    public void RequestRotation()
+    {
+        _rotating = true;
+        TryRotate();
+    }
+
+    /// <summary>
+    /// MYSQL_BIN_LOG::new_file_impl: with LOCK_log held (no group flushes), wait until no
+    /// transaction of the old file is still prepared (wait_for_prep_xids), make the engine's redo
+    /// durable (ha_flush_logs), then write the Rotate event and open the new file. So every prepared
+    /// XID a crash leaves behind is in the newest file, the only one recovery scans.
+    /// </summary>
+    private void TryRotate()
+    {
+        if (!_rotating || _preparedInBinlog > 0) return;
+        _rotating = false;
+        server.Engine.FlushLogs();
+        server.RotateBinlogNow();
+        if (!_busy) StartGroup();
     }
 }

@@ -94,7 +94,7 @@ public sealed partial class MySqlServer : INode
         bool fresh = !disk.Exists(InnoDb.RedoFileName);
         Engine = new InnoDb(disk, Options.InnodbFlushLogAtTrxCommit);
         Binlog = new BinaryLog(disk, ServerId, Options.MaxBinlogSize);
-        Statements = _setup.Sql.CreateEngine();
+        Statements = _setup.Sql.CreateEngine(new StatementEngineOptions { AccessPathVaries = Options.AccessPathVaries });
         EventsBuilder = new TransactionEventsBuilder(ServerId);
         SemiSync = new SemiSyncSource(Options.SemiSync);
         Pipeline = new CommitPipeline(this);
@@ -106,8 +106,9 @@ public sealed partial class MySqlServer : INode
         else
         {
             HashSet<long> xids = Binlog.Recover();
-            IReadOnlyList<long> committed = Engine.Recover(xids);
-            Note($"crash recovery: {committed.Count} prepared transaction(s) committed from the binlog, binlog end {Binlog.End}");
+            EngineRecovery recovered = Engine.Recover(xids);
+            Binlog.CheckRolledBackAreNotInOlderFiles(recovered.RolledBack);
+            Note($"crash recovery: {recovered.Committed.Count} prepared transaction(s) committed from the binlog, binlog end {Binlog.End}");
         }
         GtidExecuted = new GtidSet();
         if (Options.GtidMode)
@@ -297,7 +298,11 @@ public sealed partial class MySqlServer : INode
         foreach (DumpThread d in _dumpThreads) d.Pump();
     }
 
-    internal void RotateBinlog()
+    /// <summary>FLUSH BINARY LOGS: rotates once no transaction of the current file is still prepared.</summary>
+    internal void RotateBinlog() => Pipeline.RequestRotation();
+
+    /// <summary>Opens the next binlog file now (the pipeline calls it when the old file's prepared XIDs have drained).</summary>
+    internal void RotateBinlogNow()
     {
         Binlog.Rotate(Context.Now, CurrentGtidsForPreviousEvent());
         PublishBinlogEnd();

@@ -35,6 +35,15 @@ public sealed record ServerOptions
     /// <summary>max_binlog_size (default 1 GiB).</summary>
     public long MaxBinlogSize { get; init; } = 1L << 30;
 
+    /// <summary>
+    /// Not a MySQL variable: this server's optimizer may choose another access path than the
+    /// clustered index for UPDATE / DELETE … LIMIT without ORDER BY (another index, or a different
+    /// scan direction), which is why MySQL calls the statement unsafe (ER_BINLOG_UNSAFE_LIMIT; RM80
+    /// replication-features-limit.html). Default false: InnoDB servers with the same data and
+    /// indexes take the primary key order and a STATEMENT replica changes the same rows.
+    /// </summary>
+    public bool AccessPathVaries { get; init; }
+
     public int AutoIncrementIncrement { get; init; } = 1;
     public int AutoIncrementOffset { get; init; } = 1;
 

@@ -6,13 +6,16 @@ namespace DetSim.Replication.Sql;
 
 /// <summary>
 /// Runs one statement inside a transaction and reports what the binlog needs for it. UPDATE and
-/// DELETE with LIMIT but no ORDER BY take rows in an order the executing server chooses (a
-/// different index or scan direction, drawn from its random stream): the manual's "the set of rows
-/// included cannot be predicted" (RM80 replication-features-limit.html), so a STATEMENT replica
-/// can pick other rows than its source did.
+/// DELETE with LIMIT but no ORDER BY take rows in the access path's order: the clustered index
+/// (primary key) order, as InnoDB servers with the same data and indexes do. MySQL still calls the
+/// statement unsafe (ER_BINLOG_UNSAFE_LIMIT, RM80 replication-features-limit.html) because the
+/// optimizer MAY choose another path; <see cref="StatementEngineOptions.AccessPathVaries"/> makes a
+/// server do so, drawing the scan direction from its random stream for each such statement.
 /// </summary>
-public sealed class StatementExecutor : IStatementEngine
+public sealed class StatementExecutor(StatementEngineOptions options) : IStatementEngine
 {
+    public StatementExecutor() : this(StatementEngineOptions.Default) { }
+
     public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor)
     {
         Statement statement = Parser.Parse(sql);
@@ -147,7 +150,7 @@ public sealed class StatementExecutor : IStatementEngine
         return null;
     }
 
-    private static StatementOutcome Update(string sql, UpdateStatement upd, TransactionStore store, ISessionContext session, Evaluator eval)
+    private StatementOutcome Update(string sql, UpdateStatement upd, TransactionStore store, ISessionContext session, Evaluator eval)
     {
         TableSchema schema = store.Schema(upd.Table) ?? throw SqlError.NoSuchTable(upd.Table);
         foreach (Assignment a in upd.Set)
@@ -168,7 +171,7 @@ public sealed class StatementExecutor : IStatementEngine
         return new StatementOutcome { Sql = sql };
     }
 
-    private static StatementOutcome Delete(string sql, DeleteStatement del, TransactionStore store, ISessionContext session, Evaluator eval)
+    private StatementOutcome Delete(string sql, DeleteStatement del, TransactionStore store, ISessionContext session, Evaluator eval)
     {
         TableSchema schema = store.Schema(del.Table) ?? throw SqlError.NoSuchTable(del.Table);
         int affected = 0;
@@ -181,16 +184,19 @@ public sealed class StatementExecutor : IStatementEngine
         return new StatementOutcome { Sql = sql };
     }
 
-    private static List<Value[]> Target(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, long? limit, ISessionContext session, Evaluator eval)
+    private List<Value[]> Target(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, long? limit, ISessionContext session, Evaluator eval)
     {
+        // A locking read: the looked-up key (record or gap lock), or every record and gap for a scan.
+        if (PointKey(schema, where, eval) is { } key) store.LockForUpdate(table, key);
+        else store.LockTableScan(table);
         IEnumerable<Value[]> rows = Candidates(store, schema, table, where, order, eval).Where(r => eval.Matches(where, schema, r)).ToList();
         if (order is not null)
         {
             if (!OrderedByKey(schema, order)) rows = Order(rows, schema, order);
         }
-        else if (limit is not null && session.Random.NextInt(2) == 1)
+        else if (limit is not null && options.AccessPathVaries && session.Random.NextInt(2) == 1)
         {
-            rows = rows.Reverse(); // no ORDER BY: the server's own access order decides which rows LIMIT keeps
+            rows = rows.Reverse(); // this server's optimizer picked another access path: LIMIT keeps other rows
         }
         if (limit is { } l) rows = rows.Take((int)Math.Min(l, int.MaxValue));
         return rows.ToList();
@@ -202,14 +208,20 @@ public sealed class StatementExecutor : IStatementEngine
     /// </summary>
     private static IEnumerable<Value[]> Candidates(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, Evaluator eval)
     {
-        if (where is BinaryExpr { Op: "=", Left: ColumnExpr c, Right: var v } && schema.IndexOf(c.Name) == 0 && IsConstant(v))
+        if (PointKey(schema, where, eval) is { } key)
         {
-            Value[]? row = store.Get(table, Evaluator.ToLong(eval.Eval(v, null, null)));
+            Value[]? row = store.Get(table, key);
             return row is null ? [] : [row];
         }
         bool descending = order is not null && order.Descending && OrderedByKey(schema, order);
         return store.Scan(table, descending);
     }
+
+    /// <summary>The key of a <c>pk = constant</c> lookup, or null when the statement scans.</summary>
+    private static long? PointKey(TableSchema schema, Expr? where, Evaluator eval) =>
+        where is BinaryExpr { Op: "=", Left: ColumnExpr c, Right: var v } && schema.IndexOf(c.Name) == 0 && IsConstant(v)
+            ? Evaluator.ToLong(eval.Eval(v, null, null))
+            : null;
 
     private static bool IsConstant(Expr e) => e is LiteralExpr || (e is UnaryExpr { Op: "-", Operand: LiteralExpr });
 

@@ -49,6 +49,7 @@ public static class SpecSchema
             Int("auto_increment_offset", "auto_increment_offset", 1, 65535, "1"),
             new Field("max_binlog_size", Size, "max_binlog_size") { Min = 4096, Max = 1L << 30, Default = "1G" },
             F("read_only", Bool, "read_only") with { Default = "false" },
+            F("access_path_varies", Bool, "not a MySQL variable: UPDATE/DELETE ... LIMIT without ORDER BY may take another access path than the primary key on this server (drawn from the seed), why MySQL calls LIMIT unsafe; false: primary key order") with { Default = "false" },
             F("semi_sync", Map, "source-side semi-synchronous replication") with
             {
                 Children =
