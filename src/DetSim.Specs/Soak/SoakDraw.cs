@@ -68,7 +68,7 @@ public static class SoakDraw
         else
         {
             string wait = f == "after_commit" ? "AFTER_COMMIT" : "AFTER_SYNC";
-            string timeout = f == "semisync_timeout" ? "20ms" : "1h";
+            string timeout = f == "semisync_timeout" ? "20ms" : "3600s";
             int acks = (int)r.NextLong(1, Math.Min(2, directReplicas));
             y.Line(semiSync
                 ? $"  s1: {{ semi_sync: {{ enabled: true, wait_point: {wait}, wait_for_replica_count: {acks}, timeout: {timeout} }} }}"
