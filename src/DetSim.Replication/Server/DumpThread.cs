@@ -47,10 +47,14 @@ internal sealed class DumpThread
                 return null;
             }
             GtidSet replica = request.ReplicaGtids ?? new GtidSet();
-            // 1. The replica must not have GTIDs of this server's UUID that this server never executed.
+            // 1. The replica must not have GTIDs of this server's UUID that this server neither
+            // executed nor owns: transactions still in the commit pipeline count (AFTER_SYNC ships
+            // them before they commit). Binlog_sender::check_start_file, gtid_executed_and_owned.
             GtidSet ours = new();
             foreach (GtidInterval iv in replica.IntervalsOf(server.Uuid)) ours.AddInterval(server.Uuid, iv.Start, iv.End);
-            if (!ours.IsSubsetOf(server.GtidExecuted))
+            GtidSet executedAndOwned = server.GtidExecuted.Clone();
+            executedAndOwned.UnionWith(server.OwnedGtids);
+            if (!ours.IsSubsetOf(executedAndOwned))
             {
                 error = Fatal(request, "Replica has more GTIDs than the source has, using the source's SERVER_UUID. This may indicate that the the last binary log file was truncated or lost, e.g., after a power failure when sync_binlog != 1. The source may have rolled back transactions that were already replicated to the replica. Suggest to replicate any transactions that source has rolled back from replica to source, and/or commit empty transactions on source to account for transactions that have been committed on source but are not included in GTID_EXECUTED.");
                 return null;
