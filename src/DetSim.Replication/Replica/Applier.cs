@@ -149,6 +149,8 @@ internal sealed class Applier
                         session.AutoIncrementIncrement = q.AutoIncrementIncrement;
                         session.AutoIncrementOffset = q.AutoIncrementOffset;
                         StatementOutcome outcome = _server.Statements.Run(q.Sql, store, session, _server.Options.Flavor);
+                        // DDL arrives as a Query event in every format and runs as the source ran it (RM80 binary-log-formats.html).
+                        if (outcome.CreatedTable is { } created) store.CreateTable(created);
                         statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
                         before = store.Changes.Count;
                         session.ResetCarried();
