@@ -69,6 +69,39 @@ internal sealed class Applier
     public long Skipped { get; private set; }
     public bool Idle => _inFlight.Count == 0 && RelayTransaction.Read(_server.Relay, NextIndex) is null;
 
+    /// <summary>Whole transactions received and not applied yet (in flight or still in the relay log).</summary>
+    public int Backlog
+    {
+        get
+        {
+            int n = _inFlight.Count;
+            for (RelayTransaction? t = RelayTransaction.Read(_server.Relay, NextIndex); t is not null; t = RelayTransaction.Read(_server.Relay, t.EndIndex))
+                if (t.Head is not null) n++;
+            return n;
+        }
+    }
+
+    private readonly List<Action> _caughtUpWaiters = new();
+
+    /// <summary>
+    /// Calls <paramref name="then"/> once the SQL thread has applied everything received so far, or
+    /// stopped (SOURCE_POS_WAIT / WAIT_FOR_EXECUTED_GTID_SET return when the applier reaches the
+    /// position or stops): at once if that is already so, else when its last transaction commits.
+    /// </summary>
+    public void WhenCaughtUp(Action then)
+    {
+        _caughtUpWaiters.Add(then);
+        NotifyIfCaughtUp();
+    }
+
+    private void NotifyIfCaughtUp()
+    {
+        if (_caughtUpWaiters.Count == 0 || (State == ReplicaThreadState.Running && !Idle)) return;
+        var waiters = _caughtUpWaiters.ToList();
+        _caughtUpWaiters.Clear();
+        foreach (Action w in waiters) w();
+    }
+
     public void Start()
     {
         if (State == ReplicaThreadState.Error) return;
@@ -76,7 +109,11 @@ internal sealed class Applier
         Kick();
     }
 
-    public void Stop() => State = ReplicaThreadState.Stopped;
+    public void Stop()
+    {
+        State = ReplicaThreadState.Stopped;
+        NotifyIfCaughtUp();
+    }
 
     /// <summary>Dispatches every relay-log transaction that may start now.</summary>
     public void Kick()
@@ -239,6 +276,7 @@ internal sealed class Applier
             SaveRelayLogInfo(); // the worker info files change with every commit
         }
         Kick();
+        NotifyIfCaughtUp();
     }
 
     private void Advance(RelayTransaction trx)
@@ -289,6 +327,7 @@ internal sealed class Applier
         LastSqlError = $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
         _server.Note($"applier error {error.Code}: {LastSqlError}");
         foreach (InFlight j in _inFlight.Values.ToList()) _inFlight.Remove(j.Trx.FirstIndex);
+        NotifyIfCaughtUp();
     }
 
     private sealed class InFlight(long work, RelayTransaction trx)
