@@ -96,7 +96,9 @@ public sealed class OrchestratorFailover(FailoverOptions options) : IFailoverPro
             cluster.RecordFailover(new FailoverRecord(cluster.Now, old, null, [], errant, $"{candidateName} went down during failover", options.Repoint.ToString()));
             return;
         }
-        if (options.WaitForRelayLog == RelayLogWait.None || !candidate.IsReplica)
+        Replica.Applier applier = candidate.Applier;
+        bool caughtUp = !candidate.IsReplica || applier.State != ReplicaThreadState.Running || applier.Idle;
+        if (options.WaitForRelayLog == RelayLogWait.None || caughtUp)
         {
             Promote(cluster, candidate, old, replicas, errant, Duration.Zero, 0, timedOut: false);
             return;
@@ -104,7 +106,7 @@ public sealed class OrchestratorFailover(FailoverOptions options) : IFailoverPro
         // Event-driven: the applier reports when it has applied all it received (or stopped); a
         // deadline bounds the wait. Whichever comes first decides, once.
         SimTime began = cluster.Now;
-        int waitedFor = candidate.Applier.State == ReplicaThreadState.Running ? candidate.Applier.Backlog : 0;
+        int waitedFor = applier.Backlog;
         bool decided = false;
         void Decide(bool timedOut)
         {
@@ -118,9 +120,9 @@ public sealed class OrchestratorFailover(FailoverOptions options) : IFailoverPro
             }
             Promote(cluster, c, old, replicas, errant, cluster.Now - began, waitedFor, timedOut);
         }
-        candidate.Applier.WhenCaughtUp(() => cluster.After(Duration.Zero, $"failover: {candidateName} applied its relay log", () => Decide(timedOut: false)));
-        if (!decided)
-            cluster.After(deadline - cluster.Now, $"failover: relay log wait on {candidateName} times out", () => Decide(timedOut: true));
+        // The applier reports from inside the candidate's own event handling: act on it as the next step.
+        applier.WhenCaughtUp(() => cluster.After(Duration.Zero, $"failover: {candidateName} applied its relay log", () => Decide(timedOut: false)));
+        cluster.After(deadline - cluster.Now, $"failover: relay log wait on {candidateName} times out", () => Decide(timedOut: true));
     }
 
     private void Promote(ClusterControl cluster, MySqlServer candidate, string old, List<string> replicas, string errant, Duration waited, int waitedFor, bool timedOut)
