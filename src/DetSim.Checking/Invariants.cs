@@ -13,10 +13,12 @@ public static class InvariantCatalog
     public static IInvariant GtidSafePromotion { get; } = new GtidSafePromotion();
     public static IInvariant CommitOrderReads { get; } = new CommitOrderReads();
     public static IInvariant ReadYourWrites { get; } = new ReadYourWrites();
+    public static IInvariant NoSplitBrain { get; } = new NoSplitBrain();
+    public static IInvariant NoGtidGaps { get; } = new NoGtidGaps();
     public static IInvariant Availability(double threshold = 0.99) => new Availability(threshold);
 
     public static IReadOnlyList<string> Names { get; } =
-        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes"];
+        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes", "no_split_brain", "no_gtid_gaps"];
 
     public static IInvariant? ByName(string name) => name switch
     {
@@ -29,6 +31,8 @@ public static class InvariantCatalog
         "commit_order_reads" => CommitOrderReads,
         "replication_running" => ReplicationRunning,
         "read_your_writes" => ReadYourWrites,
+        "no_split_brain" => NoSplitBrain,
+        "no_gtid_gaps" => NoGtidGaps,
         _ => null,
     };
 }

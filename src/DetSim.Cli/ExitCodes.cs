@@ -11,6 +11,13 @@ public static class ExitCodes
 
     /// <summary>Bad input: a malformed spec, an unknown option, a bad seed.</summary>
     public const int BadInput = 2;
+
+    /// <summary>DetSim broke one of its own model assertions: a DetSim bug, never a finding about MySQL.</summary>
+    public const int ModelError = 3;
+
+    /// <summary>A check's exit code: a model error outranks a failed expectation.</summary>
+    public static int Of(IReadOnlyList<Campaign.SpecResult> results, bool complete = true) =>
+        results.Any(r => r.ModelError) ? ModelError : results.All(r => r.Met) && complete ? Ok : ExpectationFailed;
 }
 
 /// <summary>A user mistake, reported as one line and exit code 2.</summary>

@@ -11,10 +11,11 @@ app.Configure(config =>
     config.UseStrictParsing();
     config.AddExample("check", "specs");
     config.AddCommand<CheckCommand>("check")
-        .WithDescription("Run every spec over its seeds and judge its expectation. Exit 0: all met, 1: an expectation failed, 2: bad input.");
+        .WithDescription("Run every spec over its seeds and judge its expectation. Exit 0: all met, 1: an expectation failed, 2: bad input, 3: a model error (a DetSim bug).");
     config.AddCommand<RunCommand>("run").WithDescription("Run one seed of a spec: outcome, violations, trace hash.");
     config.AddCommand<ReplayCommand>("replay").WithDescription("Reproduce one seed exactly (same trace hash); --trace prints every step.");
     config.AddCommand<ExploreCommand>("explore").WithDescription("Let Coyote's strategies (random, pct, delay-bounding, q-learning, ...) explore a spec's interleavings.");
+    config.AddCommand<SoakCommand>("soak").WithDescription("Draw a whole scenario from each seed and run it: the lossless configuration must hold; --unsafe NAME must break.");
     config.AddCommand<ShrinkCommand>("shrink").WithDescription("Minimise a failing run and write the minimal spec.");
     config.AddCommand<MergeCommand>("merge").WithDescription("Combine sharded check results into one report (and JUnit XML).");
     config.AddCommand<SchemaCommand>("schema").WithDescription("Print the JSON Schema of the spec format.");

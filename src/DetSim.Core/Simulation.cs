@@ -32,6 +32,7 @@ public sealed class Simulation : IEventDispatcher
         Scheduler = new Scheduler(_root.Fork("scheduler"), options.TieBreak);
         Network = new SimNetwork(_root.Fork("network"), options.Network);
         _diskRandom = _root.Fork("disk");
+        Connections = new ConnectionTable(this, options.Tcp);
         Trace = new Trace(options.CaptureTrace, NameOf, options.KeepStepHashes);
     }
 
@@ -40,6 +41,10 @@ public sealed class Simulation : IEventDispatcher
     public Scheduler Scheduler { get; }
     public SimNetwork Network { get; }
     public Trace Trace { get; }
+    internal ConnectionTable Connections { get; }
+
+    /// <summary>Connections not yet closed at both ends.</summary>
+    public int OpenConnections => Connections.OpenCount;
     public SimTime Now => Scheduler.Now;
     public IReadOnlyList<Observation> Observations => _observations;
     public int NodeCount => _nodes.Count;
@@ -115,7 +120,9 @@ public sealed class Simulation : IEventDispatcher
         slot.Crashes++;
         slot.Parked.Clear();
         CrashMode m = mode ?? Options.CrashMode;
+        slot.LastCrashMode = m;
         slot.Disk.Crash(m, _diskRandom);
+        Connections.OnCrash(slot, slot.Epoch - 1, m);
         Trace.Add(Now, TraceKind.Crash, node, -1, slot.Epoch, m switch { CrashMode.TornWrite => "torn-write", CrashMode.ProcessCrash => "process", _ => "power-loss" });
     }
 
@@ -176,6 +183,10 @@ public sealed class Simulation : IEventDispatcher
         if (copies == 2) Scheduler.Schedule(SimEvent.Message(second, from.Index, to, target.Epoch, tag, message));
     }
 
+    internal Connection ConnectFrom(NodeSlot from, int to) => Connections.Connect(from, Slot(to));
+
+    internal NodeSlot SlotOf(int node) => _nodes[node];
+
     internal void SetTimer(NodeSlot slot, Duration trueDelay, long tag, object? state) =>
         Scheduler.Schedule(SimEvent.Timer(Now + trueDelay, slot.Index, slot.Epoch, tag, state));
 
@@ -188,6 +199,11 @@ public sealed class Simulation : IEventDispatcher
         if (ev.Kind == EventKind.Action)
         {
             ((IScheduledAction)ev.Payload!).Run(this);
+            return _stopReason is null;
+        }
+        if (ev.Kind == EventKind.Stream)
+        {
+            Connections.Deliver(ev);
             return _stopReason is null;
         }
         NodeSlot slot = _nodes[ev.Target];
@@ -203,7 +219,9 @@ public sealed class Simulation : IEventDispatcher
         }
         if (ev.Kind == EventKind.Message)
         {
-            if (Options.CrashDropsInFlightFromNode && (ev.Tag & 0xFFFF) != (_nodes[ev.From].Epoch & 0xFFFF))
+            // A killed process's datagrams had reached its kernel and still go out; a power loss takes them with it.
+            NodeSlot sender = _nodes[ev.From];
+            if (Options.CrashDropsInFlightFromNode && (ev.Tag & 0xFFFF) != (sender.Epoch & 0xFFFF) && sender.LastCrashMode != CrashMode.ProcessCrash)
             {
                 Trace.Add(Now, TraceKind.Drop, ev.Target, ev.From, ev.Tag >> 16, "sender-crashed", ev.Payload);
                 return true;
@@ -214,7 +232,7 @@ public sealed class Simulation : IEventDispatcher
                 Trace.Add(Now, TraceKind.Drop, ev.Target, ev.From, ev.Tag >> 16, "partition", ev.Payload);
                 return true;
             }
-            Trace.Add(Now, TraceKind.Deliver, ev.Target, ev.From, ev.Tag >> 16, null, ev.Payload);
+            Trace.Add(Now, TraceKind.Deliver, ev.Target, ev.From, ev.Tag >> 16, null, ev.Payload, Digest.Of(ev.Payload));
             slot.Instance!.OnMessage(slot.Context!, ev.From, ev.Payload!);
         }
         else

@@ -21,11 +21,14 @@ public sealed record SimulationOptions
     public CrashMode CrashMode { get; init; } = CrashMode.DropUnsynced;
 
     /// <summary>
-    /// A crash also loses messages the node sent that have not arrived yet: they were still in its
-    /// socket buffers and NIC queue, which a power loss takes with it. On by default; turn off to
-    /// model packets that had already left the machine.
+    /// A power loss also loses datagrams the node sent that have not arrived yet: they were still in
+    /// its socket buffers and NIC queue. A killed process's datagrams had reached its kernel and
+    /// still go out. On by default; turn off to model packets that had already left the machine.
     /// </summary>
     public bool CrashDropsInFlightFromNode { get; init; } = true;
+
+    /// <summary>How connections retransmit under a partition and when they give up.</summary>
+    public TcpOptions Tcp { get; init; } = TcpOptions.Default;
 
     /// <summary>Keep every trace record (for replay --trace and golden files); the hash is always kept.</summary>
     public bool CaptureTrace { get; init; }

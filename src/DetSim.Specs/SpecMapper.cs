@@ -185,6 +185,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             ApplyCostPerTransaction = D("apply_cost") ?? o.ApplyCostPerTransaction,
             ReplicaNetTimeout = D("replica_net_timeout") ?? o.ReplicaNetTimeout,
             HeartbeatPeriod = D("heartbeat_period") ?? o.HeartbeatPeriod,
+            ConnectRetry = D("connect_retry") ?? o.ConnectRetry,
         };
     }
 

@@ -75,8 +75,9 @@ internal sealed class Validator(string file, List<SpecError> errors)
                 if (!Scalars.TryBool(v, out _)) Error(node, path, $"'{v}' is not a boolean (allowed: true, false)");
                 break;
             case FieldType.Duration:
-                if (!Scalars.TryDuration(v, field.AllowNegative, out _))
+                if (!Scalars.TryDuration(v, field.AllowNegative, out Core.Time.Duration duration))
                     Error(node, path, $"'{v}' is not a {(field.AllowNegative ? "" : "non-negative ")}duration (use a unit: 250us, 15ms, 2s, 1m; a bare integer is ms)");
+                else if (field.Positive && duration.Micros <= 0) Error(node, path, $"'{v}' must be a positive duration (a zero timeout or period would never wait)");
                 break;
             case FieldType.Size:
                 if (!Scalars.TrySize(v, out long size)) Error(node, path, $"'{v}' is not a size (e.g. 4096, 64K, 1M, 1G)");

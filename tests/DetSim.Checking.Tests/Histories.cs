@@ -18,7 +18,10 @@ internal sealed class Histories
     private readonly List<Operation> _ops = new();
     private readonly List<ServerSnapshot> _servers = new();
     private readonly List<FailoverRecord> _failovers = new();
+    private readonly List<FailoverSnapshot> _snapshots = new();
+    private readonly List<ServerDefinition> _definitions = new();
     private long _next;
+    private RunResult _result = new(1, RunOutcome.Stopped, 100, SimTime.FromSeconds(5), 0xabc, "settled");
 
     public const string Uuid = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
 
@@ -29,6 +32,17 @@ internal sealed class Histories
 
     public Histories Update(long id, long from, long to, OpOutcome outcome = OpOutcome.Ok, long at = 10, string? gtid = null) =>
         Op([$"UPDATE t SET v = {to} WHERE id = {id}"], false, outcome, at, [], [new RowChange("t", RowChangeKind.Update, Row(id, from), Row(id, to))], gtid);
+
+    public Histories Delete(long id, long v, OpOutcome outcome = OpOutcome.Ok, long at = 10) =>
+        Op([$"DELETE FROM t WHERE id = {id}"], false, outcome, at, [], [new RowChange("t", RowChangeKind.Delete, Row(id, v), null)], null);
+
+    /// <summary>Any write (the changes apply only when it was acknowledged).</summary>
+    public Histories Write(string sql, OpOutcome outcome = OpOutcome.Ok, long at = 10, string server = "s1", string? gtid = null, params RowChange[] changes) =>
+        Op([sql], false, outcome, at, [], changes, gtid, server);
+
+    /// <summary>Any read with the rows it returned.</summary>
+    public Histories Select(string sql, string server, long at, params Value[][] rows) =>
+        Op([sql], true, OpOutcome.Ok, at, rows, [], null, server);
 
     public Histories PointRead(string server, long at, long id, params Value[][] rows) =>
         Op([$"SELECT * FROM t WHERE id = {id}"], true, OpOutcome.Ok, at, rows, [], null, server);
@@ -47,9 +61,48 @@ internal sealed class Histories
     public Histories Server(string name, string? source, bool isSource, string gtids, ReplicaStatus? status = null, params Value[][] rows)
     {
         var tables = new SortedDictionary<string, IReadOnlyList<Value[]>>(StringComparer.Ordinal) { ["t"] = rows };
-        _servers.Add(new ServerSnapshot(name, NodeStatus.Up, isSource, source, tables, gtids, status, 0, 1, null, false));
+        _servers.Add(new ServerSnapshot(name, NodeStatus.Up, isSource, source, tables, gtids, status, 0, 1, null, false) { Uuid = UuidOf(name) });
         return this;
     }
+
+    /// <summary>A server that is down at the end: nothing of its state can be read.</summary>
+    public Histories Down(string name, bool isSource = false)
+    {
+        _servers.Add(new ServerSnapshot(name, NodeStatus.Down, isSource, null, null, null, null, 0, 0, null, false) { Uuid = UuidOf(name) });
+        return this;
+    }
+
+    /// <summary>Replaces the last server added (read_only, applied counts, ...).</summary>
+    public Histories With(Func<ServerSnapshot, ServerSnapshot> change)
+    {
+        _servers[^1] = change(_servers[^1]);
+        return this;
+    }
+
+    /// <summary>A server's definition (its options) in the scenario, instead of the default one.</summary>
+    public Histories Define(ServerDefinition definition)
+    {
+        _definitions.Add(definition);
+        return this;
+    }
+
+    /// <summary>The servers as the harness read them when a failover began at <paramref name="at"/> ms, the directory naming <paramref name="source"/>.</summary>
+    public Histories FailoverBegan(long at, string source, params (string Name, string? Gtids, string? ConfiguredSource)[] servers)
+    {
+        _snapshots.Add(new FailoverSnapshot(SimTime.FromMillis(at), source,
+            servers.Select(s => new ServerAtFailover(s.Name, UuidOf(s.Name), s.Gtids is not null, s.Gtids, false, s.ConfiguredSource)).ToArray()));
+        return this;
+    }
+
+    public Histories Ended(RunOutcome outcome, string? reason = null)
+    {
+        _result = new RunResult(1, outcome, 100, SimTime.FromSeconds(5), 0xabc, reason);
+        return this;
+    }
+
+    /// <summary>A stable server_uuid per name: "s1" is <see cref="Uuid"/>, others get their own.</summary>
+    public static string UuidOf(string name) =>
+        name == "s1" ? Uuid : $"00000000-0000-0000-0000-{string.Concat(name.Select(c => ((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture))).PadLeft(12, '0')}";
 
     public Histories Failover(string from, string to, string errant = "", string? refused = null, params string[] repointed)
     {
@@ -64,8 +117,12 @@ internal sealed class Histories
     public RunReport Report(string finalSource = "s1", bool gtid = true)
     {
         var options = new ServerOptions { GtidMode = gtid };
-        var scenario = new Scenario { Servers = _servers.Select(s => new ServerDefinition(s.Name, options, s.ConfiguredSource)).ToArray() };
-        var result = new RunResult(1, RunOutcome.Stopped, 100, SimTime.FromSeconds(5), 0xabc, "settled");
-        return new RunReport(scenario, 1, result, _ops, _servers, _failovers, finalSource, null);
+        var scenario = new Scenario
+        {
+            Servers = _servers.Select(s => _definitions.FirstOrDefault(d => d.Name == s.Name) ?? new ServerDefinition(s.Name, options, s.ConfiguredSource)).ToArray(),
+            Tables = [new TableSetup("CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, v INT NOT NULL)")],
+            StepBudget = 100,
+        };
+        return new RunReport(scenario, 1, _result, _ops, _servers, _failovers, finalSource, null) { FailoverSnapshots = _snapshots };
     }
 }

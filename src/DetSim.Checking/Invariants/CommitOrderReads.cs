@@ -7,14 +7,15 @@ namespace DetSim.Checking.Invariants;
 /// Reads on a replica see the source's commit order: if a read sees the row inserted by the
 /// source's n-th transaction it also sees every earlier acknowledged insert into that table. A
 /// multi-threaded applier without replica_preserve_commit_order breaks this (RM80
-/// replication-features-transaction-inconsistencies.html, "gaps"). Needs GTIDs for the order.
+/// replication-features-transaction-inconsistencies.html, "gaps"). Needs GTIDs for the order. A read
+/// is judged when its result rows name stored rows (the key projected, <see cref="ReadShape"/>).
 /// </summary>
 public sealed class CommitOrderReads : IInvariant
 {
     public string Name => "commit_order_reads";
     public string Promise => "a replica never shows a later source commit without the earlier ones";
 
-    public IReadOnlyList<Violation> Check(RunReport report)
+    public CheckResult Check(RunReport report)
     {
         var violations = new List<Violation>();
         // Source commit order of inserted keys, by GTID number, per table.
@@ -40,15 +41,17 @@ public sealed class CommitOrderReads : IInvariant
             places[table] = (keys, place);
         }
         string? source = report.Scenario.Servers.FirstOrDefault(s => s.Source is null)?.Name;
+        var schemas = ReadShape.Schemas(report);
         foreach (Operation read in report.History)
         {
             if (!read.IsRead || !read.Acknowledged || read.Server == source) continue;
-            string? table = SqlText.Table(read.Sql[^1]);
-            if (table is null || !places.TryGetValue(table, out var p)) continue;
+            ReadShape? shape = ReadShape.Of(read.Sql[^1], schemas);
+            if (shape is null || shape.Aggregate || shape.KeyColumn < 0 || !places.TryGetValue(shape.Table, out var p)) continue;
+            string table = shape.Table;
             // Linear in the rows read: the newest commit seen, and how many earlier commits were seen.
             var seen = new HashSet<int>();
             foreach (Value[] row in read.Rows)
-                if (row.Length > 0 && !row[0].IsText && p.Place.TryGetValue(row[0].Integer, out int at)) seen.Add(at);
+                if (shape.KeyOf(row) is { } key && p.Place.TryGetValue(key, out int at)) seen.Add(at);
             if (seen.Count == 0) continue;
             int newest = seen.Max();
             if (seen.Count == newest + 1) continue; // every commit up to the newest seen is there
@@ -57,6 +60,6 @@ public sealed class CommitOrderReads : IInvariant
                 $"{read.Client} read {table} on {read.Server} and saw the row of source transaction #{newest + 1} but not row {p.Keys[missing]} committed before it (#{missing + 1})",
                 [read.Id], [read.Server]));
         }
-        return violations;
+        return CheckResult.Of(Name, violations);
     }
 }

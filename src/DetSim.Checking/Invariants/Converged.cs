@@ -6,31 +6,43 @@ namespace DetSim.Checking.Invariants;
 
 /// <summary>
 /// After the cluster settles, every live server that replicates (directly or through a chain) from
-/// the final source holds the source's rows and, with GTIDs, its GTID set. Reports the first
-/// differing row.
+/// the final source holds the source's rows and, with GTIDs, its GTID set. A live server that is
+/// writable and replicates from no one after a failover (an old source that came back and was never
+/// re-pointed) is compared too: clients that still reach it see another history. Reports the first
+/// differing row. Inconclusive when the final source is down or the run was cut short.
 /// </summary>
 public sealed class Converged : IInvariant
 {
     public string Name => "converged";
     public string Promise => "every live replica of the final source ends with the source's rows and GTID set";
 
-    public IReadOnlyList<Violation> Check(RunReport report)
+    public CheckResult Check(RunReport report)
     {
+        ServerSnapshot? source = FinalState.Source(report, out string? undecided);
+        if (source is null) return CheckResult.Inconclusive(Name, undecided!);
         var violations = new List<Violation>();
-        ServerSnapshot? source = report.FinalSource is null ? null : report.Server(report.FinalSource);
-        if (source?.Tables is null) return violations;
         SimTime at = report.Result.EndTime;
-        foreach (ServerSnapshot replica in Followers(report, source.Name))
+        var followers = Followers(report, source.Name).ToList();
+        foreach (ServerSnapshot replica in followers)
         {
             if (replica.Tables is null) continue;
-            string? diff = FirstDifference(source.Tables, replica.Tables);
+            string? diff = FirstDifference(source.Tables!, replica.Tables);
             if (diff is not null)
                 violations.Add(new Violation(Name, at, $"{replica.Name} differs from {source.Name}: {diff}{Why(replica)}", [], [source.Name, replica.Name]));
             else if (replica.GtidExecuted != source.GtidExecuted && replica.GtidExecuted is not null && source.GtidExecuted is not null
                      && report.Scenario.Servers.First(s => s.Name == replica.Name).Options.GtidMode)
                 violations.Add(new Violation(Name, at, $"{replica.Name} gtid_executed [{replica.GtidExecuted}] differs from {source.Name} [{source.GtidExecuted}]{Why(replica)}", [], [source.Name, replica.Name]));
         }
-        return violations;
+        if (report.FailoverSnapshots.Count > 0 || report.Failovers.Count > 0)
+            foreach (ServerSnapshot stray in report.Servers)
+            {
+                if (stray.Name == source.Name || !stray.Alive || stray.Tables is null || stray.ReadOnly || stray.ConfiguredSource is not null) continue;
+                if (followers.Any(f => f.Name == stray.Name)) continue;
+                string? diff = FirstDifference(source.Tables!, stray.Tables);
+                if (diff is not null)
+                    violations.Add(new Violation(Name, at, $"{stray.Name} is writable and replicates from no one after the failover, and differs from {source.Name}: {diff}", [], [source.Name, stray.Name]));
+            }
+        return CheckResult.Of(Name, violations);
     }
 
     /// <summary>Live servers whose source chain leads to <paramref name="source"/>.</summary>
@@ -50,7 +62,7 @@ public sealed class Converged : IInvariant
     private static string Why(ServerSnapshot replica) =>
         replica.Replica is { Healthy: false } st ? $" (replication stopped: {(st.LastSqlErrno != 0 ? $"SQL error {st.LastSqlErrno}: {st.LastSqlError}" : $"IO error {st.LastIoErrno}: {st.LastIoError}")})" : "";
 
-    private static string? FirstDifference(IReadOnlyDictionary<string, IReadOnlyList<Value[]>> a, IReadOnlyDictionary<string, IReadOnlyList<Value[]>> b)
+    internal static string? FirstDifference(IReadOnlyDictionary<string, IReadOnlyList<Value[]>> a, IReadOnlyDictionary<string, IReadOnlyList<Value[]>> b)
     {
         foreach (string table in a.Keys.Union(b.Keys).OrderBy(t => t, StringComparer.Ordinal))
         {

@@ -1,32 +1,33 @@
-using DetSim.Replication.Failover;
 using DetSim.Replication.Scenarios;
 
 namespace DetSim.Checking.Invariants;
 
 /// <summary>
-/// A promoted server has no errant GTIDs, and every replica re-pointed to it can follow it
-/// (no 1236 on auto-positioning: MYSQL-FACTS §5.3–5.4). A refused promotion keeps the promise.
+/// A promoted server has no errant GTIDs, computed from the servers' gtid_executed when the
+/// failover began (<see cref="Promotions"/>), and every replica re-pointed to it can follow it (no
+/// 1236 on auto-positioning: MYSQL-FACTS §5.3–5.4). A failover that promoted no one keeps the
+/// promise. The failover tool's own errant-GTID report is never read.
 /// </summary>
 public sealed class GtidSafePromotion : IInvariant
 {
     public string Name => "gtid_safe_promotion";
     public string Promise => "no server is promoted with errant GTIDs and every re-pointed replica can follow the new source";
 
-    public IReadOnlyList<Violation> Check(RunReport report)
+    public CheckResult Check(RunReport report)
     {
         var violations = new List<Violation>();
-        foreach (FailoverRecord f in report.Failovers)
+        foreach (Promotion p in Promotions.Of(report))
         {
-            if (f.Refused is not null || f.NewSource is null) continue;
-            if (f.ErrantGtids.Length > 0)
-                violations.Add(new Violation(Name, f.At, $"{f.NewSource} was promoted with errant GTIDs {f.ErrantGtids}: the other servers never had them", [], [f.NewSource, f.OldSource]));
-            foreach (string r in f.Repointed)
+            if (!p.Errant.IsEmpty)
+                violations.Add(new Violation(Name, p.At.At, $"{p.NewSource} was promoted holding errant GTIDs {p.Errant}: transactions no source made, which the other servers never had", [], [p.NewSource, p.OldSource]));
+            foreach (ServerAtFailover before in p.At.Servers)
             {
-                ServerSnapshot? s = report.Server(r);
-                if (s?.Replica is { Healthy: false } st && st.SourceHost == f.NewSource)
-                    violations.Add(new Violation(Name, f.At, $"{r} cannot follow the new source {f.NewSource}: error {st.LastIoErrno}{st.LastSqlErrno}: {(st.LastIoErrno != 0 ? st.LastIoError : st.LastSqlError)}", [], [r, f.NewSource]));
+                if (before.ConfiguredSource != p.OldSource || before.Name == p.NewSource) continue;
+                ServerSnapshot? s = report.Server(before.Name);
+                if (s?.Replica is { Healthy: false } st && st.SourceHost == p.NewSource)
+                    violations.Add(new Violation(Name, p.At.At, $"{s.Name} cannot follow the new source {p.NewSource}: error {(st.LastIoErrno != 0 ? st.LastIoErrno : st.LastSqlErrno)}: {(st.LastIoErrno != 0 ? st.LastIoError : st.LastSqlError)}", [], [s.Name, p.NewSource]));
             }
         }
-        return violations;
+        return CheckResult.Of(Name, violations);
     }
 }

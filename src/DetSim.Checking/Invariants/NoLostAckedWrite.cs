@@ -7,54 +7,56 @@ using DetSim.Replication.Storage;
 namespace DetSim.Checking.Invariants;
 
 /// <summary>
-/// A commit a client saw succeed is on the source at the end. Checked two ways: its GTID is in the
-/// final source's gtid_executed, and for every row it wrote whose last acknowledged writer no other
-/// possibly-committed write could have overtaken, the final row is that writer's after image.
+/// A commit a client saw succeed is on the source at the end. Checked three ways: its GTID is in the
+/// final source's gtid_executed; for every row it wrote whose last acknowledged writer no other
+/// possibly-committed write could have overtaken, the final row is that writer's after image; and an
+/// acknowledged INSERT of a key that a later INSERT could create again (no delete in between) was
+/// gone by then. Rows a write with an unknown outcome may have changed are set aside one by one
+/// (<see cref="Footprint"/>), never whole tables. Inconclusive when the final source is down or the
+/// run was cut short.
 /// </summary>
 public sealed class NoLostAckedWrite : IInvariant
 {
     public string Name => "no_lost_acked_write";
     public string Promise => "every acknowledged commit is on the source at the end of the run";
 
-    public IReadOnlyList<Violation> Check(RunReport report)
+    public CheckResult Check(RunReport report)
     {
+        ServerSnapshot? source = FinalState.Source(report, out string? undecided);
+        if (source is null) return CheckResult.Inconclusive(Name, undecided!);
         var violations = new List<Violation>();
-        ServerSnapshot? source = report.FinalSource is null ? null : report.Server(report.FinalSource);
-        if (source?.Tables is null) return violations; // no live source: availability's business, not durability's
         GtidSet executed = GtidSet.Parse(source.GtidExecuted ?? "");
         foreach (Operation op in report.History)
         {
             if (!op.Acknowledged || op.Gtid is null || op.IsRead) continue;
-            if (!executed.Contains(ParseGtid(op.Gtid)))
+            if (!executed.Contains(FinalState.ParseGtid(op.Gtid)))
                 violations.Add(new Violation(Name, op.Completed ?? op.Invoked,
                     $"transaction {op.Gtid} ({string.Join("; ", op.Sql)}) was acknowledged to {op.Client} at {op.Completed} but is not in {source.Name}'s gtid_executed",
                     [op.Id], [op.Server, source.Name]));
         }
-        foreach (Violation v in RowChecks(report, source, violations.SelectMany(v => v.Operations).ToHashSet()))
-            violations.Add(v);
-        return violations;
+        violations.AddRange(RowChecks(report, source, violations.SelectMany(v => v.Operations).ToHashSet()));
+        return CheckResult.Of(Name, violations);
     }
 
     private IEnumerable<Violation> RowChecks(RunReport report, ServerSnapshot source, HashSet<long> alreadyReported)
     {
-        // Per row: every write that may have committed, in history order.
+        Footprint unknown = Footprint.OfUnknownWrites(report, ReadShape.Schemas(report));
+        // Per row: every completed write, in history order.
         var writers = new Dictionary<(string, long), List<(Operation Op, RowChange Change)>>();
-        var unknownTables = new List<Operation>();
         foreach (Operation op in report.History)
         {
-            if (op.IsRead || op.Outcome == OpOutcome.Failed) continue;
-            if (op.Outcome == OpOutcome.Unknown) { unknownTables.Add(op); continue; }
+            if (op.IsRead || op.Outcome != OpOutcome.Ok) continue;
             foreach (RowChange c in op.Changes)
             {
                 if (!writers.TryGetValue((c.Table, c.Key), out var list)) writers[(c.Table, c.Key)] = list = new();
                 list.Add((op, c));
             }
         }
-        // Writes with unknown outcome could have touched any row of their table: those rows are not judged.
-        var murky = unknownTables.Select(o => SqlText.Table(o.Sql[0]) ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (((string table, long key), var list) in writers)
+        foreach (((string table, long key), var list) in writers.OrderBy(w => w.Key.Item1, StringComparer.Ordinal).ThenBy(w => w.Key.Item2))
         {
-            if (murky.Contains(table)) continue;
+            if (unknown.MayHaveTouched(table, key)) continue;
+            Violation? overwritten = ReinsertedAfterLoss(table, key, list, source, alreadyReported);
+            if (overwritten is not null) { yield return overwritten; continue; }
             (Operation last, RowChange change) = list.MaxBy(w => w.Op.Completed!.Value.Micros);
             bool overlapped = list.Any(w => !ReferenceEquals(w.Op, last) && w.Op.Completed!.Value > last.Invoked);
             if (overlapped || alreadyReported.Contains(last.Id)) continue;
@@ -63,14 +65,33 @@ public sealed class NoLostAckedWrite : IInvariant
             bool ok = expectedPresent ? final is not null && final.SequenceEqual(change.After!) : final is null;
             if (!ok)
                 yield return new Violation(Name, last.Completed ?? SimTime.Zero,
-                    $"{table} row {key}: {last.Client}'s acknowledged write ({change}) is {(final is null ? "missing" : $"({string.Join(",", final)})")} on {source.Name}",
+                    $"{table} row {key}: {last.Client}'s acknowledged write ({change}) is {(final is null ? "missing" : $"({FinalState.Text(final)})")} on {source.Name}",
                     [last.Id], [last.Server, source.Name]);
         }
     }
 
-    private static Gtid ParseGtid(string text)
+    /// <summary>
+    /// An INSERT succeeds only when the key is free (else 1062), so an acknowledged insert of key k
+    /// followed by another acknowledged insert of k with no delete of k in between was lost by then
+    /// (after a failover the new source hands out the lost AUTO_INCREMENT values again).
+    /// </summary>
+    private Violation? ReinsertedAfterLoss(string table, long key, List<(Operation Op, RowChange Change)> list, ServerSnapshot source, HashSet<long> alreadyReported)
     {
-        int colon = text.LastIndexOf(':');
-        return new Gtid(text[..colon], long.Parse(text[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i].Change.Kind != RowChangeKind.Insert) continue;
+            for (int j = i + 1; j < list.Count; j++)
+            {
+                (Operation op, RowChange c) = list[j];
+                if (op.Invoked <= list[i].Op.Completed!.Value) continue; // overlapping: either order is possible
+                if (c.Kind == RowChangeKind.Delete) break;
+                if (c.Kind != RowChangeKind.Insert || alreadyReported.Contains(list[i].Op.Id)) continue;
+                Operation lost = list[i].Op;
+                return new Violation(Name, op.Completed ?? op.Invoked,
+                    $"{table} row {key}: {lost.Client}'s acknowledged insert ({list[i].Change}, on {lost.Server} at {lost.Completed}) was gone when {op.Client}'s insert ({c}) took the same key on {op.Server} at {op.Completed}, with no delete in between",
+                    [lost.Id, op.Id], [lost.Server, op.Server, source.Name]);
+            }
+        }
+        return null;
     }
 }

@@ -8,8 +8,12 @@ namespace DetSim.Cli.Campaign;
 /// order; a block's decisive seed is its smallest, so the verdict (first failing seed, seeds run)
 /// is exactly what --jobs 1 gives.
 /// </summary>
-public sealed class CheckRunner(int jobs, Shard shard)
+/// <param name="failover">Replaces every spec's failover tool (a library caller's own procedure; tests).</param>
+public sealed class CheckRunner(int jobs, Shard shard, Replication.Failover.IFailoverProcedure? failover = null)
 {
+    public int Jobs => jobs;
+    public Shard Shard => shard;
+
     public event Action<Spec, int>? SeedsDone;
 
     public SpecResult Run(Spec spec, int seeds, ulong seedStart, CancellationToken cancel)
@@ -23,21 +27,24 @@ public sealed class CheckRunner(int jobs, Shard shard)
         }
         int run = 0;
         SeedOutcome? decisive = null;
+        var tally = new SeedTally();
         for (int b = 0; b < mine.Count && decisive is null && !cancel.IsCancellationRequested; b += jobs)
         {
             var block = mine.Skip(b).Take(jobs).ToArray();
             var outcomes = new SeedOutcome[block.Length];
-            Parallel.For(0, block.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i => outcomes[i] = SpecJudge.RunSeed(spec, block[i]));
+            Parallel.For(0, block.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i => outcomes[i] = SpecJudge.RunSeed(spec, block[i], failover: failover));
             for (int i = 0; i < block.Length; i++)
             {
                 run++;
                 if (SpecJudge.IsDecisive(spec, outcomes[i])) { decisive = outcomes[i]; break; }
+                tally.Add(spec, outcomes[i]);
             }
             SeedsDone?.Invoke(spec, run);
         }
-        SpecVerdict v = SpecJudge.Verdict(spec, run, decisive);
+        SpecVerdict v = SpecJudge.Verdict(spec, run, decisive, tally);
         string summary = cancel.IsCancellationRequested && decisive is null ? $"interrupted after {run} seeds" : v.Summary;
         return new SpecResult(spec.Name, spec.File, spec.Expect.ToString().ToLowerInvariant(), spec.ExpectInvariant, v.Met && !(cancel.IsCancellationRequested && decisive is null && spec.Expect == Expectation.Holds),
-            run, seedStart, seeds, shard.ToString(), v.FirstFailingSeed, v.Evidence?.TraceHash, summary, clock.Elapsed.TotalSeconds);
+            run, seedStart, seeds, shard.ToString(), v.FirstFailingSeed, v.Evidence?.TraceHash, summary, clock.Elapsed.TotalSeconds,
+            v.Kind == VerdictKind.ModelError, tally.Inconclusive, tally.FirstInconclusiveSeed, tally.CutShort, tally.FirstCutShortSeed);
     }
 }

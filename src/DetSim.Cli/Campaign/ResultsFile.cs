@@ -37,16 +37,24 @@ public static class ResultsFile
             var all = group.ToList();
             SpecResult? failing = all.Where(r => r.FirstFailingSeed is not null).MinBy(r => r.FirstFailingSeed);
             bool holds = all[0].Expect == "holds";
-            bool met = holds ? all.All(r => r.Met) : all.Any(r => r.Met);
+            bool modelError = all.Any(r => r.ModelError);
+            bool met = !modelError && (holds ? all.All(r => r.Met) : all.Any(r => r.Met));
+            SpecResult? inconclusive = all.Where(r => r.FirstInconclusiveSeed is not null).MinBy(r => r.FirstInconclusiveSeed);
+            SpecResult? cut = all.Where(r => r.FirstCutShortSeed is not null).MinBy(r => r.FirstCutShortSeed);
             string shardsText = string.Join(",", all.Select(r => r.Shard).Order(StringComparer.Ordinal));
             merged.Add(all[0] with
             {
                 Met = met,
+                ModelError = modelError,
+                Inconclusive = all.Sum(r => r.Inconclusive),
+                FirstInconclusiveSeed = inconclusive?.FirstInconclusiveSeed,
+                CutShort = all.Sum(r => r.CutShort),
+                FirstCutShortSeed = cut?.FirstCutShortSeed,
                 SeedsRun = all.Sum(r => r.SeedsRun),
                 Shard = shardsText,
                 FirstFailingSeed = failing?.FirstFailingSeed,
                 TraceHash = failing?.TraceHash,
-                Summary = failing?.Summary ?? (holds ? $"held on all {all.Sum(r => r.SeedsRun)} seeds" : all[0].Summary),
+                Summary = failing?.Summary ?? (holds ? $"held on {all.Sum(r => r.SeedsRun - r.Inconclusive)} of {all.Sum(r => r.SeedsRun)} seeds" + (all.Sum(r => r.Inconclusive) is > 0 and var n ? $"; {n} seed(s) inconclusive, first seed {inconclusive!.FirstInconclusiveSeed}" : "") : all[0].Summary),
                 Seconds = all.Sum(r => r.Seconds),
             });
         }

@@ -14,8 +14,14 @@ public sealed record SpecResult(
     ulong? FirstFailingSeed,
     string? TraceHash,
     string Summary,
-    double Seconds)
+    double Seconds,
+    bool ModelError = false,
+    int Inconclusive = 0,
+    ulong? FirstInconclusiveSeed = null,
+    int CutShort = 0,
+    ulong? FirstCutShortSeed = null)
 {
-    public string Result => Met ? "met" : "FAILED";
+    /// <summary>met, FAILED, or MODEL ERROR (a DetSim bug, exit code 3).</summary>
+    public string Result => ModelError ? "MODEL ERROR" : Met ? "met" : "FAILED";
     public string ReplayCommand => FirstFailingSeed is { } s ? DetSim.Specs.SpecJudge.ReplayCommand(File, s) : "";
 }

@@ -54,34 +54,44 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         ulong? seedStart = settings.SeedStart is null ? null : Seeds.Parse(settings.SeedStart, "--seed-start");
         Shard shard = Shard.Parse(settings.Shard);
         int jobs = settings.Jobs ?? Environment.ProcessorCount;
-        var runner = new CheckRunner(jobs, shard);
+        return Check(specs, new CheckRunner(jobs, shard), settings.Seeds, seedStart, settings.JUnit, settings.Results, Interactive, cancel);
+    }
+
+    /// <summary>Runs and reports every spec; the exit code is 3 on a model error, 1 on a failed expectation, else 0.</summary>
+    internal static int Check(IReadOnlyList<Spec> specs, CheckRunner runner, int? seedsPerSpec, ulong? seedStart, string? junit, string? resultsFile, bool interactive, CancellationToken cancel)
+    {
         var results = new List<SpecResult>();
         var clock = Stopwatch.StartNew();
         long seedsTotal = 0;
-        Console.WriteLine($"detsim check: {specs.Count} specs, jobs {jobs}, shard {shard}");
+        Console.WriteLine($"detsim check: {specs.Count} specs, jobs {runner.Jobs}, shard {runner.Shard}");
         foreach (Spec spec in specs)
         {
             if (cancel.IsCancellationRequested) break;
-            int seeds = settings.Seeds ?? spec.Seeds;
-            SpecResult r = Interactive
+            int seeds = seedsPerSpec ?? spec.Seeds;
+            SpecResult r = interactive
                 ? RunWithProgress(runner, spec, seeds, seedStart ?? spec.SeedStart, cancel)
                 : runner.Run(spec, seeds, seedStart ?? spec.SeedStart, cancel);
             results.Add(r);
             seedsTotal += r.SeedsRun;
-            Console.WriteLine($"  {(r.Met ? "ok  " : "FAIL")} {r.Name} ({r.SeedsRun} seeds, {r.Seconds:F1}s)" +
-                              (r.FirstFailingSeed is null ? "" : $" seed {r.FirstFailingSeed}: {Trim(r.Summary, 160)}"));
+            Console.WriteLine($"  {(r.ModelError ? "BUG " : r.Met ? "ok  " : "FAIL")} {r.Name} ({r.SeedsRun} seeds, {r.Seconds:F1}s)" +
+                              (r.ModelError ? $" DetSim bug (model error) at seed {r.FirstFailingSeed}, not a MySQL finding: {Trim(r.Summary, 160)}"
+                               : r.FirstFailingSeed is null ? "" : $" seed {r.FirstFailingSeed}: {Trim(r.Summary, 160)}"));
             if (!r.Met && r.FirstFailingSeed is not null) Console.WriteLine($"       replay: {r.ReplayCommand}");
-            if (Interactive && results.Count(x => !x.Met) is > 0 and var failed) AnsiConsole.MarkupLine($"[red]{failed} expectation(s) failed so far[/]");
+            if (r.Inconclusive > 0) Console.WriteLine($"       inconclusive: {r.Inconclusive} seed(s), first seed {r.FirstInconclusiveSeed}: {SpecJudge.ReplayCommand(r.File, r.FirstInconclusiveSeed!.Value)}");
+            if (r.CutShort > 0) Console.WriteLine($"       cut short (livelock, time limit or not settled; never evidence): {r.CutShort} run(s), first seed {r.FirstCutShortSeed}: {SpecJudge.ReplayCommand(r.File, r.FirstCutShortSeed!.Value)}");
+            if (interactive && results.Count(x => !x.Met) is > 0 and var failed) AnsiConsole.MarkupLine($"[red]{failed} expectation(s) failed so far[/]");
         }
         PrintTable(results);
         double seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{results.Count(r => r.Met)} of {specs.Count} expectations met; {seedsTotal} seeds in {seconds:F1}s ({seedsTotal / Math.Max(seconds, 1e-9):F0} seeds/s){(cancel.IsCancellationRequested ? "; interrupted" : "")}"));
         foreach (SpecResult r in results.Where(r => r.FirstFailingSeed is not null && !r.Met))
-            Console.WriteLine($"failing seed: {r.Name} seed {r.FirstFailingSeed}: {r.ReplayCommand}");
-        if (settings.JUnit is not null) JUnitWriter.Write(settings.JUnit, results);
-        if (settings.Results is not null) ResultsFile.Write(settings.Results, results);
-        return results.All(r => r.Met) && results.Count == specs.Count ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
+            Console.WriteLine($"{(r.ModelError ? "DetSim bug (model error, exit 3)" : "failing seed")}: {r.Name} seed {r.FirstFailingSeed}: {r.ReplayCommand}");
+        foreach (SpecResult r in results.Where(r => r.FirstInconclusiveSeed is not null && r.Expect == "holds" && r.Met))
+            Console.WriteLine($"inconclusive: {r.Name}: {r.Inconclusive} seed(s) could not be decided, first seed {r.FirstInconclusiveSeed}: {SpecJudge.ReplayCommand(r.File, r.FirstInconclusiveSeed!.Value)}");
+        if (junit is not null) JUnitWriter.Write(junit, results);
+        if (resultsFile is not null) ResultsFile.Write(resultsFile, results);
+        return ExitCodes.Of(results, complete: results.Count == specs.Count);
     }
 
     private static bool Interactive => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
@@ -113,10 +123,10 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
     {
         int w = Math.Max(4, results.Count == 0 ? 4 : results.Max(r => r.Name.Length));
         Console.WriteLine();
-        Console.WriteLine($"{"spec".PadRight(w)}  {"expect",-8} {"result",-7} {"seeds",7} {"first failing seed",-20} {"time",8}");
+        Console.WriteLine($"{"spec".PadRight(w)}  {"expect",-8} {"result",-11} {"seeds",7} {"inconclusive",12} {"cut short",9} {"first failing seed",-20} {"time",8}");
         foreach (SpecResult r in results)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Name.PadRight(w)}  {r.Expect,-8} {r.Result,-7} {r.SeedsRun,7} {(r.FirstFailingSeed?.ToString(CultureInfo.InvariantCulture) ?? "-"),-20} {r.Seconds,7:F1}s"));
+                $"{r.Name.PadRight(w)}  {r.Expect,-8} {r.Result,-11} {r.SeedsRun,7} {r.Inconclusive,12} {r.CutShort,9} {(r.FirstFailingSeed?.ToString(CultureInfo.InvariantCulture) ?? "-"),-20} {r.Seconds,7:F1}s"));
     }
 
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..n] + "...";

@@ -9,14 +9,16 @@ namespace DetSim.Cli.Commands;
 /// <summary>Prints one seed's outcome so a person can follow what happened and why an invariant broke.</summary>
 internal static class Explain
 {
-    public static void Print(Spec spec, SeedOutcome o, bool trace)
+    /// <summary>Prints the outcome and returns the exit code: 3 for a model error (a DetSim bug), else 0.</summary>
+    public static int Print(Spec spec, SeedOutcome o, bool trace)
     {
         Console.WriteLine($"spec {spec.Name} ({spec.File}), seed {o.Seed}");
         if (o.Report is not { } report)
         {
-            Console.WriteLine($"  {o.ModelError}");
+            Console.WriteLine($"  DETSIM BUG (model error, exit code {ExitCodes.ModelError}) at seed {o.Seed}: {o.ModelError}");
+            Console.WriteLine("  This is a bug in DetSim's model, not a finding about MySQL; no invariant was judged.");
             Console.WriteLine($"replay: {SpecJudge.ReplayCommand(spec.File, o.Seed)}");
-            return;
+            return ExitCodes.ModelError;
         }
         Console.WriteLine($"  {report.Result}");
         var h = report.History;
@@ -29,11 +31,15 @@ internal static class Explain
             Console.WriteLine($"  {s.Name}: {s.Status.ToString().ToLowerInvariant()}, {role}{data}");
             if (s.Replica is { } st && !st.Healthy) Console.WriteLine($"    {st}");
         }
-        if (o.Violations.Count == 0) Console.WriteLine($"  every checked invariant held ({string.Join(", ", spec.Check)})");
+        if (o.RunProblem is { } problem)
+            Console.WriteLine($"  RUN {o.Kind.ToString().ToUpperInvariant()} at seed {o.Seed}: {problem}; what the checkers found below is no evidence");
+        foreach (CheckResult c in o.Inconclusive) Console.WriteLine($"  INCONCLUSIVE {c.Invariant}: {c.Reason}");
+        if (o.Violations.Count == 0 && !o.Inconclusive.Any()) Console.WriteLine($"  every checked invariant held ({string.Join(", ", spec.Check)})");
         foreach (Violation v in o.Violations.Take(10)) Console.WriteLine($"  VIOLATION {v}");
         if (o.Violations.Count > 10) Console.WriteLine($"  ... and {o.Violations.Count - 10} more violations");
         if (trace && report.TraceText is not null) Console.Write(report.TraceText);
         Console.WriteLine($"trace hash: {o.TraceHash}");
         Console.WriteLine($"replay: {SpecJudge.ReplayCommand(spec.File, o.Seed)}");
+        return ExitCodes.Ok;
     }
 }

@@ -45,12 +45,17 @@ public sealed class ExploreCommand : Command<ExploreCommand.Settings>
             Console.WriteLine($"no failure found in {r.Iterations} iterations");
             return spec.Expect == Expectation.Holds ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
         }
-        Console.WriteLine($"failure at iteration {r.FirstFailureIteration}: {r.Failure}");
+        bool bug = r.Failure?.StartsWith(ExploreStrategies.BugPrefix, StringComparison.Ordinal) == true;
+        Console.WriteLine(bug
+            ? $"DETSIM BUG (model error, exit code {ExitCodes.ModelError}) at iteration {r.FirstFailureIteration}, not a finding about MySQL: {r.Failure}"
+            : $"failure at iteration {r.FirstFailureIteration}: {r.Failure}");
         if (s.TraceOut is not null)
         {
             File.WriteAllText(s.TraceOut, r.ReproducibleTrace);
             Console.WriteLine($"Coyote reproducible trace: {s.TraceOut}");
         }
+        if (bug) Console.WriteLine($"replay: {(s.TraceOut is null ? "rerun with --trace-out FILE to save Coyote's reproducible trace" : $"Coyote trace {s.TraceOut}")} (spec {spec.File}, seed {spec.SeedStart})");
+        if (bug) return ExitCodes.ModelError;
         return spec.Expect == Expectation.Violated ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
     }
 }
@@ -68,11 +73,18 @@ internal static class ExploreStrategies
         _ => null,
     };
 
-    /// <summary>One Coyote iteration: run the spec with Coyote's choices, report the expected invariant (or any) if it breaks.</summary>
-    public static Func<IChoiceSource, string?> RunOf(Spec spec) => choices =>
+    /// <summary>How a model error's failure text starts (SpecJudge's model errors all do).</summary>
+    public const string BugPrefix = "DetSim bug";
+
+    /// <summary>
+    /// One Coyote iteration: run the spec with Coyote's choices, report the expected invariant (or any)
+    /// if it breaks in a run that finished normally, or the model error.
+    /// </summary>
+    public static Func<IChoiceSource, string?> RunOf(Spec spec, Replication.Failover.IFailoverProcedure? failover = null) => choices =>
     {
-        SeedOutcome o = SpecJudge.RunSeed(spec, spec.SeedStart, choices: choices);
+        SeedOutcome o = SpecJudge.RunSeed(spec, spec.SeedStart, choices: choices, failover: failover);
         if (o.ModelError is not null) return o.ModelError;
+        if (o.Kind != SeedKind.Finished) return null; // a run cut short is no evidence
         return (spec.ExpectInvariant is null ? o.Violations.FirstOrDefault() : o.Violations.FirstOrDefault(v => v.Invariant == spec.ExpectInvariant))?.ToString();
     };
 }

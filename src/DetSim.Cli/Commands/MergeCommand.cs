@@ -33,6 +33,6 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
         Console.WriteLine($"{merged.Count(r => r.Met)} of {merged.Count} expectations met over {settings.Results.Length} result files");
         if (settings.JUnit is not null) JUnitWriter.Write(settings.JUnit, merged);
         if (settings.Out is not null) ResultsFile.Write(settings.Out, merged);
-        return merged.All(r => r.Met) ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
+        return ExitCodes.Of(merged);
     }
 }

@@ -34,12 +34,12 @@ public sealed class ReplayCommand : Command<ReplayCommand.Settings>
         Spec spec = SpecFiles.LoadOne(settings.Spec);
         ulong seed = Seeds.Parse(settings.Seed);
         SeedOutcome o = SpecJudge.RunSeed(spec, seed, settings.Trace);
-        Explain.Print(spec, o, settings.Trace);
+        int code = Explain.Print(spec, o, settings.Trace);
         if (settings.ExpectHash is not null && !string.Equals(settings.ExpectHash, o.TraceHash, StringComparison.OrdinalIgnoreCase))
         {
             Console.WriteLine($"replay diverged: trace hash {o.TraceHash}, expected {settings.ExpectHash}");
-            return ExitCodes.ExpectationFailed;
+            return code == ExitCodes.ModelError ? code : ExitCodes.ExpectationFailed;
         }
-        return ExitCodes.Ok;
+        return code;
     }
 }

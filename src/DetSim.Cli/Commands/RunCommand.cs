@@ -26,7 +26,6 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         Spec spec = SpecFiles.LoadOne(settings.Spec);
         ulong seed = settings.Seed is null ? spec.SeedStart : Seeds.Parse(settings.Seed);
         SeedOutcome o = SpecJudge.RunSeed(spec, seed, settings.Trace);
-        Explain.Print(spec, o, settings.Trace);
-        return ExitCodes.Ok;
+        return Explain.Print(spec, o, settings.Trace);
     }
 }

@@ -7,7 +7,13 @@ namespace DetSim.Core.Faults;
 public sealed record CrashFault(string Node, CrashMode? Mode = null) : Fault
 {
     public override IEnumerable<string> Nodes => [Node];
-    public override string Describe() => Mode is null ? $"crash {Node}" : $"crash {Node} ({(Mode == CrashMode.TornWrite ? "torn-write" : "drop-unsynced")})";
+    public override string Describe() => Mode switch
+    {
+        null => $"crash {Node}",
+        CrashMode.TornWrite => $"crash {Node} (power loss, torn write)",
+        CrashMode.ProcessCrash => $"crash {Node} (process killed)",
+        _ => $"crash {Node} (power loss)",
+    };
     protected override void Apply(Simulation simulation) => simulation.Crash(simulation.Require(Node), Mode);
 }
 

@@ -100,11 +100,18 @@ public sealed class SimNetwork
         return 2;
     }
 
-    private SimTime Arrival(LinkState link, SimTime now)
+    /// <summary>One latency draw for from → to, slow-link factors applied (a stream segment's trip).</summary>
+    public Duration Delay(int from, int to) => Sample(Link(from, to));
+
+    private Duration Sample(LinkState link)
     {
         Duration d = link.Options.Latency.Sample(_random);
-        if (link.SlowFactor != 1 || link.SlowExtra.Micros != 0) d = d * link.SlowFactor + link.SlowExtra;
-        SimTime at = now + d;
+        return link.SlowFactor != 1 || link.SlowExtra.Micros != 0 ? d * link.SlowFactor + link.SlowExtra : d;
+    }
+
+    private SimTime Arrival(LinkState link, SimTime now)
+    {
+        SimTime at = now + Sample(link);
         // TCP-like FIFO: arrive strictly after the message sent before on the same link. Strictly,
         // because the scheduler may order events due at the same instant any way it likes.
         if (!link.Options.Reorder && at <= link.LastArrival) at = link.LastArrival + Duration.FromMicros(1);

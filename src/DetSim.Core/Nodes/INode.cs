@@ -1,3 +1,5 @@
+using DetSim.Core.Network;
+
 namespace DetSim.Core.Nodes;
 
 /// <summary>
@@ -13,4 +15,13 @@ public interface INode
     void OnMessage(INodeContext context, int from, object message);
 
     void OnTimer(INodeContext context, long tag, object? state);
+
+    /// <summary>A peer opened a connection to this node (accept).</summary>
+    void OnConnected(INodeContext context, Connection connection) { }
+
+    /// <summary>The next message of a connection, in the order the peer sent it. By default handled as a plain message.</summary>
+    void OnReceive(INodeContext context, Connection connection, object message) => OnMessage(context, connection.Peer, message);
+
+    /// <summary>The connection is gone: closed or reset by the peer, refused, or timed out at this end.</summary>
+    void OnDisconnected(INodeContext context, Connection connection, CloseReason reason) { }
 }

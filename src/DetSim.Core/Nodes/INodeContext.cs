@@ -1,4 +1,5 @@
 using DetSim.Core.Disk;
+using DetSim.Core.Network;
 using DetSim.Core.Random;
 using DetSim.Core.Time;
 
@@ -24,7 +25,17 @@ public interface INodeContext
 
     string NameOf(int node);
 
+    /// <summary>Sends a datagram: subject to the link's loss, duplication and partitions, with no notice of its fate.</summary>
     void Send(int to, object message);
+
+    /// <summary>Opens a connection to <paramref name="to"/>; messages can be sent on it at once and arrive after the open.</summary>
+    Connection Connect(int to);
+
+    /// <summary>Sends on a connection: delivered once, in order, after any partition heals, unless the connection breaks.</summary>
+    void Send(Connection connection, object message);
+
+    /// <summary>Closes this end; the peer learns of it after what was sent before.</summary>
+    void Close(Connection connection);
 
     /// <summary>Fires <see cref="INode.OnTimer"/> after <paramref name="after"/> as measured by this node's clock.</summary>
     void SetTimer(Duration after, long tag, object? state = null);

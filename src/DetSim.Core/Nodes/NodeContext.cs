@@ -1,4 +1,5 @@
 using DetSim.Core.Disk;
+using DetSim.Core.Network;
 using DetSim.Core.Random;
 using DetSim.Core.Time;
 
@@ -27,6 +28,12 @@ internal sealed class NodeContext : INodeContext
     public string NameOf(int node) => _sim.NameOf(node);
 
     public void Send(int to, object message) => _sim.SendFrom(_slot, to, message);
+
+    public Connection Connect(int to) => _sim.ConnectFrom(_slot, to);
+
+    public void Send(Connection connection, object message) => _sim.Connections.Send(_slot, connection, message);
+
+    public void Close(Connection connection) => _sim.Connections.Close(_slot, connection);
 
     public void SetTimer(Duration after, long tag, object? state = null) =>
         _sim.SetTimer(_slot, _slot.Clock.ToTrueDuration(after), tag, state);

@@ -1,4 +1,5 @@
 using DetSim.Core.Disk;
+using DetSim.Core.Network;
 using DetSim.Core.Random;
 using DetSim.Core.Scheduling;
 using DetSim.Core.Time;
@@ -31,6 +32,12 @@ internal sealed class NodeSlot
     public int Epoch { get; set; }
 
     public int Crashes { get; set; }
+
+    /// <summary>How the node went down last: a killed process leaves its host (and its TCP stack) running.</summary>
+    public CrashMode LastCrashMode { get; set; }
+
+    /// <summary>Connections with an end on this node, in the order they were opened.</summary>
+    public List<ConnectionTable.ConnectionState> Connections { get; } = new();
 
     /// <summary>Events that arrived while the node was paused, in arrival order.</summary>
     public List<SimEvent> Parked { get; } = new();

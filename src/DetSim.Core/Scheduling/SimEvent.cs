@@ -10,6 +10,8 @@ public enum EventKind : byte
     Timer,
     /// <summary>A scripted action or fault run by the simulation itself (target -1).</summary>
     Action,
+    /// <summary>The head segment of one direction of a connection is due (payload: the stream, tag: its generation).</summary>
+    Stream,
 }
 
 /// <summary>
@@ -34,6 +36,9 @@ public struct SimEvent
 
     public static SimEvent Timer(SimTime time, int node, int epoch, long tag, object? payload) =>
         new() { Time = time, Kind = EventKind.Timer, From = node, Target = node, Epoch = epoch, Tag = tag, Payload = payload };
+
+    public static SimEvent Stream(SimTime time, int from, int to, long generation, object stream) =>
+        new() { Time = time, Kind = EventKind.Stream, From = from, Target = to, Epoch = -1, Tag = generation, Payload = stream };
 
     public static SimEvent Action(SimTime time, long tag, object? payload) =>
         new() { Time = time, Kind = EventKind.Action, From = -1, Target = -1, Tag = tag, Payload = payload };

@@ -13,7 +13,7 @@ namespace DetSim.Core.Tracing;
 /// </summary>
 public sealed class Trace
 {
-    private const int RecordBytes = 8 + 8 + 1 + 4 + 4 + 8; // step, time, kind, node, peer, tag
+    private const int RecordBytes = 8 + 8 + 1 + 4 + 4 + 8 + 8; // step, time, kind, node, peer, tag, payload digest
     private readonly XxHash64 _hash = new();
     private readonly byte[] _buffer = new byte[4096];
     private int _buffered;
@@ -39,7 +39,7 @@ public sealed class Trace
     public IReadOnlyList<ulong> StepHashes => _stepHashes ?? (IReadOnlyList<ulong>)Array.Empty<ulong>();
 
     /// <summary>Records a step. <paramref name="detail"/> is hashed; <paramref name="lazyDetail"/> is only rendered when capturing.</summary>
-    public void Add(SimTime time, TraceKind kind, int node, int peer, long tag, string? detail = null, object? lazyDetail = null)
+    public void Add(SimTime time, TraceKind kind, int node, int peer, long tag, string? detail = null, object? lazyDetail = null, ulong digest = 0)
     {
         long step = Count++;
         if (_buffered + RecordBytes > _buffer.Length) Flush();
@@ -50,6 +50,7 @@ public sealed class Trace
         BinaryPrimitives.WriteInt32LittleEndian(span[17..], node);
         BinaryPrimitives.WriteInt32LittleEndian(span[21..], peer);
         BinaryPrimitives.WriteInt64LittleEndian(span[25..], tag);
+        BinaryPrimitives.WriteUInt64LittleEndian(span[33..], digest);
         _buffered += RecordBytes;
         if (detail is not null) AppendText(detail);
         if (_stepHashes is not null) _stepHashes.Add(CurrentHash());

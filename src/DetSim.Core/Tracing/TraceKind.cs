@@ -14,4 +14,7 @@ public enum TraceKind : byte
     Resume,
     Note,
     End,
+    Connect,
+    Disconnect,
+    Retransmit,
 }

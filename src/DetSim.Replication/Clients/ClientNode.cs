@@ -1,4 +1,5 @@
 using System.Globalization;
+using DetSim.Core.Network;
 using DetSim.Core.Nodes;
 using DetSim.Core.Random;
 using DetSim.Core.Time;
@@ -17,6 +18,7 @@ public sealed class ClientNode(ClientOptions options, ServiceDirectory directory
     private const long TimeoutTag = 2L << 40;
     private readonly Dictionary<long, (int Session, long OpId)> _inFlight = new();
     private readonly Dictionary<int, long> _sessionOp = new();
+    private readonly Dictionary<int, (string Server, Connection Connection)> _connections = new();
     private INodeContext _ctx = null!;
     private SimTime _end;
     private long _counter;
@@ -53,6 +55,8 @@ public sealed class ClientNode(ClientOptions options, ServiceDirectory directory
             long requestId = (long)state!;
             if (!_inFlight.Remove(requestId, out var op)) return;
             _sessionOp.Remove(session);
+            // The client's read timeout gives up on the connection too; the next request opens a new one.
+            if (_connections.Remove(session, out var stuck)) context.Close(stuck.Connection);
             context.Observe(new OpCompleted(op.OpId, OpOutcome.Unknown, 0, "timeout: no reply", [], [], null));
             context.SetTimer(options.Think, TickTag | (uint)session);
             return;
@@ -75,8 +79,40 @@ public sealed class ClientNode(ClientOptions options, ServiceDirectory directory
         _inFlight.Add(requestId, (session, opId));
         _sessionOp[session] = opId;
         context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
-        context.Send(context.Lookup(server), new ClientRequest(requestId, session, sql));
+        context.Send(ConnectionTo(context, session, server), new ClientRequest(requestId, session, sql));
         context.SetTimer(options.RequestTimeout, TimeoutTag | (uint)session, requestId);
+    }
+
+    /// <summary>A session keeps one connection to one server; it opens a new one when it is sent elsewhere (a failover) or lost the old.</summary>
+    private Connection ConnectionTo(INodeContext context, int session, string server)
+    {
+        if (_connections.TryGetValue(session, out var open))
+        {
+            if (open.Server == server) return open.Connection;
+            context.Close(open.Connection);
+        }
+        Connection c = context.Connect(context.Lookup(server));
+        _connections[session] = (server, c);
+        return c;
+    }
+
+    /// <summary>
+    /// The server went away. A request that never got through the connect failed (2003); one that
+    /// was sent may or may not have committed (2013, "Lost connection to MySQL server during query").
+    /// </summary>
+    public void OnDisconnected(INodeContext context, Connection connection, CloseReason reason)
+    {
+        foreach (int session in _connections.Where(kv => kv.Value.Connection == connection).Select(kv => kv.Key).ToList())
+        {
+            _connections.Remove(session);
+            if (!_sessionOp.Remove(session, out long opId)) continue;
+            long requestId = _inFlight.First(kv => kv.Value.OpId == opId).Key;
+            _inFlight.Remove(requestId);
+            context.Observe(reason == CloseReason.Refused
+                ? new OpCompleted(opId, OpOutcome.Failed, 2003, "Can't connect to MySQL server (connection refused)", [], [], null)
+                : new OpCompleted(opId, OpOutcome.Unknown, 2013, "Lost connection to MySQL server during query", [], [], null));
+            context.SetTimer(options.Think, TickTag | (uint)session);
+        }
     }
 
     private string? PickServer(INodeContext context, TargetSelector target)

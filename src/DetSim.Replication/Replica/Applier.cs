@@ -190,6 +190,8 @@ internal sealed class Applier
             Finish(job);
             return;
         }
+        string applied = TransactionApplied.KeyOf(head, trx, _server.Source?.SourceName);
+        _server.Context.Observe(new TransactionApplied(applied, Committed: false));
         var store = new TransactionStore(_server.Engine);
         var statements = new List<LoggedStatement>();
         var session = _server.NewApplierSession();
@@ -231,7 +233,11 @@ internal sealed class Applier
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
             statements.Add(new LoggedStatement(RowOnlyOutcome, store.Changes.Skip(before).ToArray()));
-        _server.CommitReplicated(store, statements, head, trx, committed => OnCommitted(job, committed), () => { if (State == ReplicaThreadState.Running) Execute(job); });
+        _server.CommitReplicated(store, statements, head, trx, committed =>
+        {
+            _server.Context.Observe(new TransactionApplied(applied, Committed: true));
+            OnCommitted(job, committed);
+        }, () => { if (State == ReplicaThreadState.Running) Execute(job); });
     }
 
     private static readonly StatementOutcome RowOnlyOutcome = new() { Sql = "/* row events */", RequiresRowUnderMixed = true };

@@ -1,4 +1,6 @@
+using DetSim.Core;
 using DetSim.Core.Disk;
+using DetSim.Core.Network;
 using DetSim.Core.Time;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Binlog.Events;
@@ -21,6 +23,8 @@ internal sealed class Receiver
     private long _eventsSinceInfoSync;
     private Gtid.Gtid? _currentGtid;
     private SimTime _lastHeard;
+    private Connection? _connection;
+    private BinlogCoordinates? _streamAt;
 
     public Receiver(MySqlServer server, ReplicaSource source)
     {
@@ -56,25 +60,30 @@ internal sealed class Receiver
         LastIoErrno = 0;
         LastIoError = "";
         _lastHeard = _server.Context.Now;
+        _streamAt = null;
         GtidSet? gtids = null;
         if (Source.AutoPosition)
         {
             gtids = _server.GtidExecuted.Clone();
             gtids.UnionWith(Received);
         }
-        _server.Context.Send(SourceNode, new DumpRequest(ConnectionId, _server.ServerId, _server.Uuid, Source.AutoPosition, SourceCoordinates, gtids, _server.Options.ReplicaSemiSync));
+        _connection = _server.Context.Connect(SourceNode);
+        _server.Context.Send(_connection.Value, new DumpRequest(ConnectionId, _server.ServerId, _server.Uuid, Source.AutoPosition, SourceCoordinates, gtids, _server.Options.ReplicaSemiSync));
+        // connect_to_source sets MYSQL_OPT_CONNECT_TIMEOUT and READ_TIMEOUT to replica_net_timeout (sql/rpl_replica.cc).
         _server.SetTimer(_server.Options.ReplicaNetTimeout, TimerKind.ReceiverTimeout, ConnectionId);
     }
 
     public void Stop()
     {
         State = ReplicaThreadState.Stopped;
-        ConnectionId = _server.NextConnectionId(); // anything still in flight for the old connection is ignored
+        Disconnect();
+        ConnectionId = _server.NextConnectionId(); // timers armed for the old connection are ignored
     }
 
-    public void OnPacket(BinlogPacket packet)
+    public void OnPacket(Connection from, BinlogPacket packet)
     {
-        if (packet.ConnectionId != ConnectionId || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        if (from != _connection || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        Follow(packet.After, packet.Events[^1].Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, 4) : packet.Events[^1].End);
         State = ReplicaThreadState.Running;
         _lastHeard = _server.Context.Now;
         if (packet.Events[0].Event is GtidEvent own && own.ServerId == _server.ServerId)
@@ -84,14 +93,18 @@ internal sealed class Receiver
             SourceCoordinates = packet.Events[^1].End;
             if (own.Gtid is { } g) Received.Add(g);
             if (packet.NeedsAck && _server.Options.ReplicaSemiSync)
-                _server.Context.Send(SourceNode, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));
+                _server.Context.Send(from, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));
             return;
         }
         foreach (LoggedEvent e in packet.Events)
         {
             _server.Relay.Append(e);
-            SourceCoordinates = e.Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, r.Position) : e.End;
-            if (e.Event is GtidEvent g) _currentGtid = g.Gtid;
+            SourceCoordinates = e.Event is RotateEvent r2 ? new BinlogCoordinates(r2.NextFile, r2.Position) : e.End;
+            if (e.Event is GtidEvent g)
+            {
+                Invariant.That(_currentGtid is null, "a transaction in the relay log begins only after the previous one ended");
+                _currentGtid = g.Gtid;
+            }
             if (DumpThread.EndsTransaction(e.Event) && _currentGtid is { } done)
             {
                 Received.Add(done);
@@ -105,25 +118,41 @@ internal sealed class Receiver
         }
         SaveSourceInfo();
         if (packet.NeedsAck && _server.Options.ReplicaSemiSync)
-            _server.Context.Send(SourceNode, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));
+            _server.Context.Send(from, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));
         _server.Applier.Kick();
     }
 
-    public void OnHeartbeat(Heartbeat heartbeat)
+    public void OnHeartbeat(Connection from, Heartbeat heartbeat)
     {
-        if (heartbeat.ConnectionId != ConnectionId || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        if (from != _connection || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        Follow(heartbeat.After, heartbeat.SourceEnd);
         State = ReplicaThreadState.Running;
         _lastHeard = _server.Context.Now;
         // The heartbeat carries the sender's position; between transactions the receiver adopts it.
         if (_currentGtid is null && heartbeat.SourceEnd > SourceCoordinates) SourceCoordinates = heartbeat.SourceEnd;
     }
 
-    public void OnDumpError(DumpError error)
+    public void OnDumpError(Connection from, DumpError error)
     {
-        if (error.ConnectionId != ConnectionId) return;
+        if (from != _connection) return;
         // MySQL 8.0 wraps the source's 1236 as ER_SERVER_SOURCE_FATAL_ERROR_READING_BINLOG (13114); MariaDB shows 1236 (MYSQL-FACTS §5.3).
         int code = _server.Options.Flavor == Flavor.MySql80 ? 13114 : 1236;
+        Disconnect();
         Fail(code, $"Got fatal error {error.Code} from source when reading data from binary log: '{error.Message}'");
+    }
+
+    /// <summary>
+    /// The connection broke. A lost connection is retried at once; a connect that fails is retried
+    /// every SOURCE_CONNECT_RETRY seconds (connect_to_source's loop in sql/rpl_replica.cc).
+    /// </summary>
+    public void OnDisconnected(Connection connection, CloseReason reason)
+    {
+        if (connection != _connection || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
+        _connection = null;
+        bool connected = State == ReplicaThreadState.Running;
+        Reconnect(connected ? Duration.FromMicros(1) : _server.Options.ConnectRetry,
+            connected ? $"lost connection to source '{Source.SourceName}' ({Text(reason)}); reconnecting"
+                      : $"error connecting to source '{Source.SourceName}' ({Text(reason)}); retry in {_server.Options.ConnectRetry}");
     }
 
     public void OnTimeout(long connectionId)
@@ -132,10 +161,11 @@ internal sealed class Receiver
         Duration silent = _server.Context.Now - _lastHeard;
         if (silent >= _server.Options.ReplicaNetTimeout)
         {
-            _server.Note($"receiver: no data from '{Source.SourceName}' for {silent}; reconnecting");
-            ConnectionId = _server.NextConnectionId();
-            State = ReplicaThreadState.Connecting;
-            _server.SetTimer(Duration.FromMicros(1), TimerKind.ReceiverRetry, ConnectionId);
+            bool connected = State == ReplicaThreadState.Running;
+            Disconnect();
+            Reconnect(connected ? Duration.FromMicros(1) : _server.Options.ConnectRetry,
+                connected ? $"no data from '{Source.SourceName}' for {silent}; reconnecting"
+                          : $"connecting to '{Source.SourceName}' timed out after {silent}; retry in {_server.Options.ConnectRetry}");
             return;
         }
         _server.SetTimer(_server.Options.ReplicaNetTimeout - silent, TimerKind.ReceiverTimeout, ConnectionId);
@@ -146,6 +176,35 @@ internal sealed class Receiver
         if (connectionId != ConnectionId || State != ReplicaThreadState.Connecting) return;
         Start();
     }
+
+    private void Reconnect(Duration after, string why)
+    {
+        _server.Note("receiver: " + why);
+        ConnectionId = _server.NextConnectionId();
+        State = ReplicaThreadState.Connecting;
+        _server.SetTimer(after, TimerKind.ReceiverRetry, ConnectionId);
+    }
+
+    private void Disconnect()
+    {
+        if (_connection is { } c) _server.Context.Close(c);
+        _connection = null;
+    }
+
+    /// <summary>A connection is a stream: each message starts where the previous one ended.</summary>
+    private void Follow(BinlogCoordinates after, BinlogCoordinates end)
+    {
+        if (_streamAt is { } at) Invariant.That(after == at, $"the replication stream from '{Source.SourceName}' continues at {at}, not {after}");
+        _streamAt = end;
+    }
+
+    private static string Text(CloseReason reason) => reason switch
+    {
+        CloseReason.Reset => "reset by peer",
+        CloseReason.Refused => "connection refused",
+        CloseReason.TimedOut => "timed out",
+        _ => "closed by source",
+    };
 
     /// <summary>Repositions after relay_log_recovery or a restart: continue from where the applier (or the relay log) stands.</summary>
     public void Reposition(BinlogCoordinates coordinates, GtidSet received)

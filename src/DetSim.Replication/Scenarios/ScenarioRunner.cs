@@ -23,6 +23,9 @@ public static class ScenarioRunner
 {
     private static readonly Duration SettleCheckEvery = Duration.FromMillis(50);
 
+    /// <summary>The stop reason of a run whose cluster settled (SettleCheck).</summary>
+    public const string SettledReason = "settled";
+
     /// <param name="choices">Replaces the seeded choice source (a recorded trace, or Coyote); the seed still names the run.</param>
     public static RunReport Run(Scenario scenario, ulong seed, ISqlDialect sql, IFailoverProcedure? failover = null, Core.Random.IChoiceSource? choices = null)
     {
@@ -46,7 +49,8 @@ public static class ScenarioRunner
         foreach (LinkOverride link in scenario.Links)
             sim.Network.Configure(sim.Require(link.From), sim.Require(link.To), link.Options);
 
-        var cluster = new ClusterControl(sim, scenario.Servers, directory, failover ?? new OrchestratorFailover(scenario.Failover));
+        var watch = new FailoverWatch(failover ?? new OrchestratorFailover(scenario.Failover));
+        var cluster = new ClusterControl(sim, scenario.Servers, directory, watch);
         sim.SetService(cluster);
         scenario.Faults.ApplyTo(sim);
         if (scenario.Nemesis is { } nemesis) Nemesis.Draw(sim.Stream("nemesis"), nemesis).ApplyTo(sim);
@@ -58,13 +62,41 @@ public static class ScenarioRunner
         sim.Schedule(healAt + SettleCheckEvery, new SettleCheck(cluster, scenario, clientsEnd));
 
         RunResult result = sim.Run(new RunLimits { TimeLimit = scenario.TimeLimit, StepBudget = scenario.StepBudget });
+        var applied = AppliedCounts(sim);
         var servers = scenario.Servers.Select(d =>
         {
             int i = sim.IndexOf(d.Name);
-            return ServerSnapshot.Of(d.Name, sim.StatusOf(i), cluster.Server(d.Name), directory.Source == d.Name);
+            AppliedLog log = applied.GetValueOrDefault(i) ?? new AppliedLog();
+            return ServerSnapshot.Of(d.Name, sim.StatusOf(i), cluster.Server(d.Name), directory.Source == d.Name) with
+            {
+                Uuid = cluster.UuidOf(d.Name),
+                Applied = log.Commits,
+                ExecutedAfterCommit = log.AgainAfterCommit,
+            };
         }).ToList();
         return new RunReport(scenario, seed, result, History(sim), servers, cluster.Failovers, directory.Source,
-            scenario.CaptureTrace ? sim.Trace.ToText() : null);
+            scenario.CaptureTrace ? sim.Trace.ToText() : null) { FailoverSnapshots = watch.Snapshots };
+    }
+
+    private sealed class AppliedLog
+    {
+        public SortedDictionary<string, int> Commits { get; } = new(StringComparer.Ordinal);
+        public List<string> AgainAfterCommit { get; } = new();
+    }
+
+    /// <summary>Per server node: its applier's commits per transaction, and re-executions of committed ones (observed, so crashes do not reset them).</summary>
+    private static Dictionary<int, AppliedLog> AppliedCounts(Simulation sim)
+    {
+        var logs = new Dictionary<int, AppliedLog>();
+        foreach (Observation o in sim.Observations)
+        {
+            if (o.Value is not TransactionApplied t) continue;
+            if (!logs.TryGetValue(o.Node, out AppliedLog? log)) logs[o.Node] = log = new AppliedLog();
+            int commits = log.Commits.GetValueOrDefault(t.Transaction);
+            if (t.Committed) log.Commits[t.Transaction] = commits + 1;
+            else if (commits > 0 && !log.AgainAfterCommit.Contains(t.Transaction)) log.AgainAfterCommit.Add(t.Transaction);
+        }
+        return logs;
     }
 
     private static RedoBaseline Baseline(Scenario scenario, ISqlDialect sql)

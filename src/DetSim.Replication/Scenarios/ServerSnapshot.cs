@@ -21,6 +21,18 @@ public sealed record ServerSnapshot(
 {
     public bool Alive => Status == NodeStatus.Up;
 
+    /// <summary>server_uuid (known even when the server is down).</summary>
+    public string Uuid { get; init; } = "";
+
+    /// <summary>
+    /// How many times this server's applier committed each replicated transaction over the whole run,
+    /// crashes included (GTID, or source:file:end position without GTIDs). Empty when not recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Applied { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Transactions this server's applier started executing again after it had already committed them (each once, in order).</summary>
+    public IReadOnlyList<string> ExecutedAfterCommit { get; init; } = [];
+
     public static ServerSnapshot Of(string name, NodeStatus status, MySqlServer? server, bool isSource)
     {
         if (server is null) return new ServerSnapshot(name, status, isSource, null, null, null, null, 0, 0, null, false);

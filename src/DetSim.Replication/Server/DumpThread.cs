@@ -1,3 +1,5 @@
+using DetSim.Core;
+using DetSim.Core.Network;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Binlog.Events;
 using DetSim.Replication.Gtid;
@@ -14,25 +16,26 @@ internal sealed class DumpThread
 {
     private readonly MySqlServer _server;
     private BinlogCoordinates _cursor;
-    private BinlogCoordinates _lastSent;
+    private BinlogCoordinates _lastSent = BinlogCoordinates.None;
     private readonly GtidSet? _replicaGtids;
 
-    private DumpThread(MySqlServer server, int replicaNode, DumpRequest request, BinlogCoordinates start)
+    private DumpThread(MySqlServer server, Connection connection, DumpRequest request, BinlogCoordinates start)
     {
         _server = server;
-        ReplicaNode = replicaNode;
+        Connection = connection;
         Request = request;
         _cursor = start;
         _replicaGtids = request.AutoPosition ? request.ReplicaGtids?.Clone() : null;
     }
 
-    public int ReplicaNode { get; }
+    /// <summary>The replica's replication connection: packets go out on it, ACKs come back on it.</summary>
+    public Connection Connection { get; }
     public DumpRequest Request { get; }
     public uint ReplicaServerId => Request.ServerId;
     public BinlogCoordinates Cursor => _cursor;
 
     /// <summary>Validates the request as check_start_file does; returns the thread, or an error (1236) to send back.</summary>
-    public static DumpThread? Open(MySqlServer server, int replicaNode, DumpRequest request, out DumpError? error)
+    public static DumpThread? Open(MySqlServer server, Connection connection, DumpRequest request, out DumpError? error)
     {
         error = null;
         BinaryLog log = server.Binlog;
@@ -65,7 +68,7 @@ internal sealed class DumpThread
             {
                 if (log.PreviousGtidsOf(log.Files[i]).IsSubsetOf(replica)) { startFile = log.Files[i]; break; }
             }
-            return new DumpThread(server, replicaNode, request, new BinlogCoordinates(startFile, 4));
+            return new DumpThread(server, connection, request, new BinlogCoordinates(startFile, 4));
         }
         string? problem = log.CheckStart(request.Start);
         if (problem is not null)
@@ -73,7 +76,7 @@ internal sealed class DumpThread
             error = Fatal(request, problem);
             return null;
         }
-        return new DumpThread(server, replicaNode, request, request.Start);
+        return new DumpThread(server, connection, request, request.Start);
     }
 
     /// <summary>Sends every complete transaction between the cursor and the published end.</summary>
@@ -120,8 +123,9 @@ internal sealed class DumpThread
 
     public void SendHeartbeat()
     {
+        Invariant.That(_lastSent.IsNone || _cursor >= _lastSent, "a dump thread never moves back in the binlog");
+        _server.Context.Send(Connection, new Heartbeat(Request.ConnectionId, _lastSent, _cursor));
         _lastSent = _cursor;
-        _server.Context.Send(ReplicaNode, new Heartbeat(Request.ConnectionId, _cursor));
     }
 
     private void Send(List<LoggedEvent> packet, bool needsAck)
@@ -130,7 +134,8 @@ internal sealed class DumpThread
         bool skip = _replicaGtids is not null && packet[0].Event is GtidEvent { Gtid: { } g } && _replicaGtids.Contains(g);
         if (!skip)
         {
-            _server.Context.Send(ReplicaNode, new BinlogPacket(Request.ConnectionId, packet.ToArray(), needsAck));
+            Invariant.That(_lastSent.IsNone || packet[0].Start >= _lastSent, "a dump thread sends each event once, in binlog order");
+            _server.Context.Send(Connection, new BinlogPacket(Request.ConnectionId, _lastSent, packet.ToArray(), needsAck));
             _lastSent = packet[^1].Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, 4) : packet[^1].End;
         }
         packet.Clear();

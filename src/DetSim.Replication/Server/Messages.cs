@@ -1,3 +1,5 @@
+using DetSim.Core.Network;
+using DetSim.Core.Random;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Gtid;
 using DetSim.Replication.Storage;
@@ -7,14 +9,29 @@ namespace DetSim.Replication.Server;
 // What crosses the simulated network. Records, so traces print them readably.
 
 /// <summary>A client transaction: its statements run in order, then COMMIT (a single statement is autocommit).</summary>
-public sealed record ClientRequest(long RequestId, int Session, IReadOnlyList<string> Sql)
+public sealed record ClientRequest(long RequestId, int Session, IReadOnlyList<string> Sql) : IStableDigest
 {
+    public ulong StableDigest()
+    {
+        ulong h = StableHash.Combine((ulong)RequestId, (ulong)Session);
+        foreach (string sql in Sql) h = StableHash.Combine(h, StableHash.Of(sql));
+        return h;
+    }
+
     public override string ToString() => $"request#{RequestId} s{Session} [{string.Join("; ", Sql)}]";
 }
 
 /// <summary>The server's answer: OK with the last SELECT's rows and the row changes made, or an error.</summary>
-public sealed record ClientReply(long RequestId, SqlError? Error, IReadOnlyList<Value[]> Rows, IReadOnlyList<RowChange> Changes, IReadOnlyList<string> Warnings, string? Gtid)
+public sealed record ClientReply(long RequestId, SqlError? Error, IReadOnlyList<Value[]> Rows, IReadOnlyList<RowChange> Changes, IReadOnlyList<string> Warnings, string? Gtid) : IStableDigest
 {
+    public ulong StableDigest()
+    {
+        ulong h = StableHash.Combine((ulong)RequestId, (ulong)(Error?.Code ?? 0));
+        h = StableHash.Combine(h, Gtid is null ? 0 : StableHash.Of(Gtid));
+        foreach (Value[] row in Rows) h = StableHash.Combine(h, Digests.Of(row));
+        return StableHash.Combine(h, (ulong)Changes.Count);
+    }
+
     public bool Ok => Error is null;
 
     public override string ToString() => Ok ? $"reply#{RequestId} ok{(Gtid is null ? "" : " " + Gtid)}" : $"reply#{RequestId} {Error}";
@@ -28,14 +45,24 @@ public sealed record DumpRequest(long ConnectionId, uint ServerId, string Server
 }
 
 /// <summary>Events streamed by a dump thread; <see cref="NeedsAck"/> marks the end of a transaction a semi-sync source waits on.</summary>
-public sealed record BinlogPacket(long ConnectionId, IReadOnlyList<LoggedEvent> Events, bool NeedsAck)
+/// <see cref="After"/> is where the stream stood before this packet (the end of the previous packet or heartbeat), so the receiver can prove it has no hole.
+public sealed record BinlogPacket(long ConnectionId, BinlogCoordinates After, IReadOnlyList<LoggedEvent> Events, bool NeedsAck) : IStableDigest
 {
+    public ulong StableDigest()
+    {
+        ulong h = StableHash.Combine((ulong)ConnectionId, NeedsAck ? 1UL : 0UL);
+        foreach (LoggedEvent e in Events) h = StableHash.Combine(h, Digests.Of(e));
+        return h;
+    }
+
     public override string ToString() => $"binlog conn#{ConnectionId} {Events.Count} events to {Events[^1].End}{(NeedsAck ? " ack-requested" : "")}";
 }
 
 /// <summary>Heartbeat from an idle dump thread.</summary>
-public sealed record Heartbeat(long ConnectionId, BinlogCoordinates SourceEnd)
+public sealed record Heartbeat(long ConnectionId, BinlogCoordinates After, BinlogCoordinates SourceEnd) : IStableDigest
 {
+    public ulong StableDigest() => StableHash.Combine((ulong)ConnectionId, Digests.Of(SourceEnd));
+
     public override string ToString() => $"heartbeat conn#{ConnectionId} {SourceEnd}";
 }
 
@@ -46,7 +73,26 @@ public sealed record DumpError(long ConnectionId, int Code, string Message)
 }
 
 /// <summary>Semi-sync reply from a replica's receiver: everything up to <see cref="Position"/> is in its relay log.</summary>
-public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordinates Position)
+public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordinates Position) : IStableDigest
 {
+    public ulong StableDigest() => StableHash.Combine(StableHash.Combine((ulong)ConnectionId, ServerId), Digests.Of(Position));
+
     public override string ToString() => $"ack conn#{ConnectionId} {Position}";
+}
+
+/// <summary>Stable digests of what messages carry, for the trace hash.</summary>
+internal static class Digests
+{
+    public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
+
+    /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
+    public static ulong Of(LoggedEvent e) =>
+        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), StableHash.Of(e.Event.Describe()));
+
+    public static ulong Of(Value[] row)
+    {
+        ulong h = (ulong)row.Length;
+        foreach (Value v in row) h = StableHash.Combine(h, StableHash.Of(v.ToString()));
+        return h;
+    }
 }

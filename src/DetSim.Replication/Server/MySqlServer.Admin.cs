@@ -74,7 +74,7 @@ public sealed partial class MySqlServer
     public void FlushBinaryLogs() => RotateBinlog();
 
     /// <summary>A statement run by a DBA in a local session (on a replica with binary logging this makes an errant transaction).</summary>
-    public void ExecuteAdmin(string sql) => RunClientTransaction(Context.Self, new ClientRequest(0, -1, [sql]), reply: false);
+    public void ExecuteAdmin(string sql) => RunClientTransaction(Context.Self, new ClientRequest(0, -1, [sql]), replyTo: null);
 
     public ReplicaStatus? GetReplicaStatus()
     {

@@ -1,3 +1,4 @@
+using DetSim.Core.Network;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Binlog.Events;
 using DetSim.Replication.Execution;
@@ -12,9 +13,10 @@ public sealed partial class MySqlServer
     private readonly Dictionary<(int Node, int Session), SessionContext> _sessions = new();
     private readonly Dictionary<long, List<Action>> _lockWaiters = new();
 
-    private void OnClientRequest(int from, ClientRequest request) => RunClientTransaction(from, request, reply: true);
+    private void OnClientRequest(Connection from, ClientRequest request) => RunClientTransaction(from.Peer, request, from);
 
-    private void RunClientTransaction(int from, ClientRequest request, bool reply)
+    /// <param name="replyTo">The client's connection; null for an administrative statement run by the harness.</param>
+    private void RunClientTransaction(int from, ClientRequest request, Connection? replyTo)
     {
         SessionContext session = SessionFor(from, request.Session);
         var store = new TransactionStore(Engine);
@@ -45,13 +47,13 @@ public sealed partial class MySqlServer
         }
         catch (Storage.SqlError error)
         {
-            if (reply) Context.Send(from, new ClientReply(request.RequestId, error, [], [], warnings, null));
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, error, [], [], warnings, null));
             else Note($"admin statement failed: {error}");
             return;
         }
         if (!writes)
         {
-            if (reply) Context.Send(from, new ClientReply(request.RequestId, null, rows, [], warnings, null));
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, [], warnings, null));
             return;
         }
         var keys = store.WrittenKeys.ToList();
@@ -59,7 +61,7 @@ public sealed partial class MySqlServer
         if (holder != 0)
         {
             // Blocked on a row lock: run again, from scratch, when the holder commits.
-            WaitForLock(holder, () => RunClientTransaction(from, request, reply));
+            WaitForLock(holder, () => RunClientTransaction(from, request, replyTo));
             return;
         }
         Locks.Acquire(xid, keys);
@@ -74,7 +76,7 @@ public sealed partial class MySqlServer
             Timestamp = timestamp,
             OnCommitted = trx =>
             {
-                if (reply) Context.Send(from, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, trx.Gtid?.ToString()));
+                if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, trx.Gtid?.ToString()));
             },
         });
     }

@@ -1,5 +1,6 @@
 using DetSim.Core;
 using DetSim.Core.Disk;
+using DetSim.Core.Network;
 using DetSim.Core.Nodes;
 using DetSim.Core.Random;
 using DetSim.Core.Time;
@@ -173,19 +174,47 @@ public sealed partial class MySqlServer : INode
 
     // ---- dispatch ------------------------------------------------------------------------------
 
-    public void OnMessage(INodeContext context, int from, object message)
+    /// <summary>MySQL speaks only over connections (the client protocol and the replication protocol, both TCP).</summary>
+    public void OnMessage(INodeContext context, int from, object message) =>
+        throw new InvalidOperationException($"server {Name} got a datagram {message.GetType().Name} from {context.NameOf(from)}; MySQL talks over connections");
+
+    public void OnReceive(INodeContext context, Connection connection, object message)
     {
         switch (message)
         {
-            case ClientRequest req: OnClientRequest(from, req); break;
-            case DumpRequest dump: OnDumpRequest(from, dump); break;
-            case SemiSyncAck ack: OnAck(ack); break;
-            case BinlogPacket packet: Receiver?.OnPacket(packet); break;
-            case Heartbeat hb: Receiver?.OnHeartbeat(hb); break;
-            case DumpError err: Receiver?.OnDumpError(err); break;
+            case ClientRequest req: OnClientRequest(connection, req); break;
+            case DumpRequest dump: OnDumpRequest(connection, dump); break;
+            case SemiSyncAck ack: OnAck(connection, ack); break;
+            case BinlogPacket packet: Receiver?.OnPacket(connection, packet); break;
+            case Heartbeat hb: Receiver?.OnHeartbeat(connection, hb); break;
+            case DumpError err: Receiver?.OnDumpError(connection, err); break;
             default: throw new InvalidOperationException($"server {Name} got an unknown message {message.GetType().Name}");
         }
     }
+
+    public void OnDisconnected(INodeContext context, Connection connection, CloseReason reason)
+    {
+        int dump = _dumpThreads.FindIndex(d => d.Connection == connection);
+        if (dump >= 0)
+        {
+            // The replica is gone (its kernel closed the socket, or reset it after a reboot, or our
+            // retransmissions timed out): the dump thread ends and semi-sync counts one client less.
+            DumpThread d = _dumpThreads[dump];
+            _dumpThreads.RemoveAt(dump);
+            SemiSync.ReplicaDisconnected(d.ReplicaServerId);
+            Note($"dump thread for server_id {d.ReplicaServerId}: connection {ReasonText(reason)}");
+            return;
+        }
+        Receiver?.OnDisconnected(connection, reason);
+    }
+
+    private static string ReasonText(CloseReason reason) => reason switch
+    {
+        CloseReason.Reset => "reset by peer",
+        CloseReason.Refused => "refused",
+        CloseReason.TimedOut => "timed out",
+        _ => "closed by peer",
+    };
 
     public void OnTimer(INodeContext context, long tag, object? state)
     {
@@ -210,16 +239,22 @@ public sealed partial class MySqlServer : INode
         }
     }
 
-    private void OnDumpRequest(int from, DumpRequest request)
+    private void OnDumpRequest(Connection from, DumpRequest request)
     {
-        // A replica reconnecting with the same server_id replaces its old dump thread (zombie dump thread kill).
-        _dumpThreads.RemoveAll(d => d.ReplicaServerId == request.ServerId);
+        // A replica reconnecting with the same server_id replaces its old dump thread
+        // (kill_zombie_dump_threads, sql/rpl_source.cc).
+        foreach (DumpThread zombie in _dumpThreads.Where(d => d.ReplicaServerId == request.ServerId).ToList())
+        {
+            _dumpThreads.Remove(zombie);
+            Context.Close(zombie.Connection);
+        }
         SemiSync.ReplicaDisconnected(request.ServerId);
         DumpThread? thread = DumpThread.Open(this, from, request, out DumpError? error);
         if (thread is null)
         {
             Note($"dump thread for server_id {request.ServerId}: error {error!.Code}: {error.Message}");
             Context.Send(from, error);
+            Context.Close(from);
             return;
         }
         _dumpThreads.Add(thread);
@@ -228,9 +263,9 @@ public sealed partial class MySqlServer : INode
         thread.Pump();
     }
 
-    private void OnAck(SemiSyncAck ack)
+    private void OnAck(Connection from, SemiSyncAck ack)
     {
-        if (!_dumpThreads.Any(d => d.Request.ConnectionId == ack.ConnectionId)) return; // an ACK from a stale connection
+        if (!_dumpThreads.Any(d => d.Connection == from)) return; // an ACK from a replaced connection
         SemiSync.OnAck(ack.ServerId, ack.Position, Context.Now, Note);
     }
 

@@ -105,6 +105,9 @@ public sealed record ServerOptions
         if (SemiSync.Timeout.Micros < 0) errors.Add("rpl_semi_sync_source_timeout must not be negative");
         if (ReplicaParallelWorkers is < 1 or > 1024) errors.Add($"replica_parallel_workers must be 1..1024, got {ReplicaParallelWorkers}");
         if (FsyncLatency.Micros < 0) errors.Add("fsync latency must not be negative");
+        if (ReplicaNetTimeout.Micros <= 0) errors.Add($"replica_net_timeout must be positive, got {ReplicaNetTimeout}");
+        if (HeartbeatPeriod is { Micros: <= 0 } hb) errors.Add($"heartbeat_period must be positive, got {hb}");
+        if (ConnectRetry.Micros <= 0) errors.Add($"connect_retry must be positive, got {ConnectRetry}");
         return errors;
     }
 }

@@ -12,6 +12,9 @@ public sealed record Field(string Name, FieldType Type, string Description)
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
     public bool AllowNegative { get; init; }
+
+    /// <summary>A duration that must be above zero (a timeout or a period: zero would spin).</summary>
+    public bool Positive { get; init; }
     public IReadOnlyList<Field> Children { get; init; } = [];
     public Field? Items { get; init; }
 

@@ -6,7 +6,7 @@ namespace DetSim.Specs.Schema;
 public static class SpecSchema
 {
     public static readonly string[] Invariants =
-        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes"];
+        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes", "no_split_brain", "no_gtid_gaps"];
 
     public static readonly string[] FaultActions =
         ["crash", "restart", "partition", "isolate", "heal", "slow_link", "pause", "clock_jump", "clock_drift", "purge_binary_logs", "rotate", "sql", "failover", "change_source"];
@@ -63,8 +63,9 @@ public static class SpecSchema
             F("replica_semi_sync", Bool, "rpl_semi_sync_replica_enabled: this server acknowledges as a semi-sync replica") with { Default = "false" },
             F("fsync_latency", Duration, "simulated cost of one fsync") with { Default = "500us" },
             F("apply_cost", Duration, "applier cost per transaction") with { Default = "50us" },
-            F("replica_net_timeout", Duration, "replica_net_timeout") with { Default = "60s" },
-            F("heartbeat_period", Duration, "SOURCE_HEARTBEAT_PERIOD") with { Default = "replica_net_timeout / 2" },
+            F("replica_net_timeout", Duration, "replica_net_timeout") with { Default = "60s", Positive = true },
+            F("heartbeat_period", Duration, "SOURCE_HEARTBEAT_PERIOD") with { Default = "replica_net_timeout / 2", Positive = true },
+            F("connect_retry", Duration, "SOURCE_CONNECT_RETRY: wait between failed connection attempts of the receiver") with { Default = "60s", Positive = true },
             F("clock", Map, "this server's clock") with
             {
                 Children = [F("offset", Duration, "offset from true time") with { AllowNegative = true, Default = "0ms" }, Int("drift_ppm", "drift in parts per million", -499_999, 499_999, "0")],
