@@ -320,6 +320,9 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             ErrantGtids = Str(f, "errant_gtids") switch { "report" => ErrantGtidPolicy.Report, "ignore" => ErrantGtidPolicy.Ignore, _ => ErrantGtidPolicy.Refuse },
             RedirectClients = Bool(f, "redirect_clients") ?? true,
             DetectAfter = Node(f, "detect_after") is null ? null : Dur(f, "detect_after", Duration.Zero),
+            WaitForRelayLog = Str(f, "wait_for_relay_log") == "none" ? RelayLogWait.None : RelayLogWait.Applied,
+            CatchUpTimeout = Dur(f, "relay_log_timeout", Duration.FromSeconds(30)),
+            OnCatchUpTimeout = Str(f, "on_relay_log_timeout") == "refuse" ? RelayLogTimeoutAction.Refuse : RelayLogTimeoutAction.Promote,
         };
     }
 

@@ -9,7 +9,9 @@ namespace DetSim.Replication.Failover;
 /// <summary>
 /// An orchestrator-like failover: pick a live replica of the failed source, refuse it if it has
 /// errant GTIDs (GTID_SUBTRACT of its set against the rest of the topology; orchestrator
-/// instance_dao.go), let it apply its relay log, promote it (STOP REPLICA, RESET REPLICA ALL,
+/// instance_dao.go), let it apply its relay log as <see cref="FailoverOptions.WaitForRelayLog"/>
+/// says (orchestrator DelayMasterPromotionIfSQLThreadNotUpToDate / FailMasterPromotionIfSQLThreadNotUpToDate,
+/// docs/configuration-recovery.md), promote it (STOP REPLICA, RESET REPLICA ALL,
 /// read_only=OFF), re-point the other replicas by GTID auto-positioning or by their own old
 /// coordinates, and redirect clients.
 /// </summary>
@@ -94,13 +96,49 @@ public sealed class OrchestratorFailover(FailoverOptions options) : IFailoverPro
             cluster.RecordFailover(new FailoverRecord(cluster.Now, old, null, [], errant, $"{candidateName} went down during failover", options.Repoint.ToString()));
             return;
         }
-        ReplicaStatus? st = candidate.GetReplicaStatus();
-        bool caughtUp = st is null || st.ApplierIdle || st.SqlState != ReplicaThreadState.Running;
-        if (!caughtUp && cluster.Now < deadline)
+        Replica.Applier applier = candidate.Applier;
+        bool caughtUp = !candidate.IsReplica || applier.State != ReplicaThreadState.Running || applier.Idle;
+        if (options.WaitForRelayLog == RelayLogWait.None || caughtUp)
         {
-            cluster.After(Duration.FromMillis(10), $"failover: waiting for {candidateName} to apply its relay log",
-                () => PromoteWhenCaughtUp(cluster, candidateName, old, replicas, errant, deadline));
+            Promote(cluster, candidate, old, replicas, errant, Duration.Zero, 0, timedOut: false);
             return;
+        }
+        // Event-driven: the applier reports when it has applied all it received (or stopped); a
+        // deadline bounds the wait. Whichever comes first decides, once.
+        SimTime began = cluster.Now;
+        int waitedFor = applier.Backlog;
+        bool decided = false;
+        void Decide(bool timedOut)
+        {
+            if (decided) return;
+            decided = true;
+            MySqlServer? c = cluster.Server(candidateName);
+            if (c is null)
+            {
+                cluster.RecordFailover(new FailoverRecord(cluster.Now, old, null, [], errant, $"{candidateName} went down during failover", options.Repoint.ToString(), cluster.Now - began, waitedFor));
+                return;
+            }
+            Promote(cluster, c, old, replicas, errant, cluster.Now - began, waitedFor, timedOut);
+        }
+        // The applier reports from inside the candidate's own event handling: act on it as the next step.
+        applier.WhenCaughtUp(() => cluster.After(Duration.Zero, $"failover: {candidateName} applied its relay log", () => Decide(timedOut: false)));
+        cluster.After(deadline - cluster.Now, $"failover: relay log wait on {candidateName} times out", () => Decide(timedOut: true));
+    }
+
+    private void Promote(ClusterControl cluster, MySqlServer candidate, string old, List<string> replicas, string errant, Duration waited, int waitedFor, bool timedOut)
+    {
+        string candidateName = candidate.Name;
+        int unapplied = candidate.IsReplica && candidate.Applier.State == ReplicaThreadState.Running ? candidate.Applier.Backlog : 0;
+        if (timedOut)
+        {
+            cluster.Note($"failover: gave up waiting {waited} for {candidateName} to apply its relay log ({unapplied} received transaction(s) not applied); " +
+                         (options.OnCatchUpTimeout == RelayLogTimeoutAction.Refuse ? "not promoting it" : "promoting it anyway, RESET REPLICA ALL discards them"));
+            if (options.OnCatchUpTimeout == RelayLogTimeoutAction.Refuse)
+            {
+                cluster.RecordFailover(new FailoverRecord(cluster.Now, old, null, [], errant, $"{candidateName} did not apply its relay log within {options.CatchUpTimeout}",
+                    options.Repoint.ToString(), waited, waitedFor, unapplied, TimedOut: true));
+                return;
+            }
         }
         candidate.StopReplica();
         candidate.ResetReplicaAll();
@@ -118,6 +156,6 @@ public sealed class OrchestratorFailover(FailoverOptions options) : IFailoverPro
         }
         if (options.RedirectClients) cluster.Directory.Promote(candidateName, repointed);
         cluster.SetTopology(candidateName, old);
-        cluster.RecordFailover(new FailoverRecord(cluster.Now, old, candidateName, repointed, errant, null, options.Repoint.ToString()));
+        cluster.RecordFailover(new FailoverRecord(cluster.Now, old, candidateName, repointed, errant, null, options.Repoint.ToString(), waited, waitedFor, unapplied, timedOut));
     }
 }

@@ -1,3 +1,4 @@
+using DetSim.Core;
 using DetSim.Core.Disk;
 using DetSim.Core.Random;
 using DetSim.Core.Time;
@@ -16,7 +17,11 @@ namespace DetSim.Replication.Replica;
 /// committed). With replica_preserve_commit_order=ON workers commit in relay-log order; OFF, a later
 /// transaction can commit first and Exec_Source_Log_Pos is only a low-water mark (RM80
 /// replication-features-transaction-inconsistencies.html). The position is committed with each
-/// transaction (TABLE repository, crash-safe) or written to relay-log.info after it (FILE).
+/// transaction (TABLE repository, crash-safe) or written to relay-log.info after it (FILE). Without
+/// commit order the stored position is the low-water mark plus the transactions after it already
+/// committed (mysql.slave_worker_info); a restart skips exactly those and applies the gaps
+/// (sql/rpl_replica.cc mts_recovery_groups, START REPLICA UNTIL SQL_AFTER_MTS_GAPS; RM80
+/// replication-solutions-unexpected-replica-halt.html).
 /// </summary>
 internal sealed class Applier
 {
@@ -24,15 +29,31 @@ internal sealed class Applier
     private readonly MySqlServer _server;
     private readonly SortedDictionary<int, InFlight> _inFlight = new();
     private readonly SortedSet<long> _committedSequences = new();
+    // Committed after the low-water mark, by relay index: the workers' group bitmaps.
+    private readonly SortedDictionary<int, BinlogCoordinates> _doneAfterLowWater = new();
+    // Committed before the restart after the stored low-water mark, by source end: skipped when met again.
+    private readonly SortedSet<BinlogCoordinates> _recovered;
+    // Handed to the commit pipeline and not committed yet: they commit before anything handed over later.
+    private readonly SortedDictionary<int, BinlogCoordinates> _pipelined = new();
+    // Model self-checks: each relay transaction finishes once, each GTID commits once, ordered commits stay ordered.
+    private readonly HashSet<int> _finished = new();
+    private readonly HashSet<Gtid.Gtid> _appliedGtids = new();
+    private int _lastCommittedIndex = -1;
     private long _nextWorkId;
     private long _infoWritesSinceSync;
 
     public Applier(MySqlServer server, ApplierPosition start)
     {
         _server = server;
-        Position = start;
+        Position = start with { DoneAfter = null };
         NextIndex = (int)start.RelayIndex;
+        _recovered = new SortedSet<BinlogCoordinates>(start.DoneAfter ?? []);
+        if (_recovered.Count > 0)
+            server.Note($"MTS recovery: {_recovered.Count} transaction(s) after the checkpoint {Position.SourcePosition} were already applied; the gaps before them are applied, they are skipped");
     }
+
+    /// <summary>Without commit order a later transaction may commit first (LOGICAL_CLOCK workers).</summary>
+    private bool CommitsOutOfOrder => _server.Options.ReplicaParallelWorkers > 1 && !_server.Options.ReplicaPreserveCommitOrder;
 
     public ReplicaThreadState State { get; private set; } = ReplicaThreadState.Stopped;
 
@@ -48,6 +69,39 @@ internal sealed class Applier
     public long Skipped { get; private set; }
     public bool Idle => _inFlight.Count == 0 && RelayTransaction.Read(_server.Relay, NextIndex) is null;
 
+    /// <summary>Whole transactions received and not applied yet (in flight or still in the relay log).</summary>
+    public int Backlog
+    {
+        get
+        {
+            int n = _inFlight.Count;
+            for (RelayTransaction? t = RelayTransaction.Read(_server.Relay, NextIndex); t is not null; t = RelayTransaction.Read(_server.Relay, t.EndIndex))
+                if (t.Head is not null) n++;
+            return n;
+        }
+    }
+
+    private readonly List<Action> _caughtUpWaiters = new();
+
+    /// <summary>
+    /// Calls <paramref name="then"/> once the SQL thread has applied everything received so far, or
+    /// stopped (SOURCE_POS_WAIT / WAIT_FOR_EXECUTED_GTID_SET return when the applier reaches the
+    /// position or stops): at once if that is already so, else when its last transaction commits.
+    /// </summary>
+    public void WhenCaughtUp(Action then)
+    {
+        _caughtUpWaiters.Add(then);
+        NotifyIfCaughtUp();
+    }
+
+    private void NotifyIfCaughtUp()
+    {
+        if (_caughtUpWaiters.Count == 0 || (State == ReplicaThreadState.Running && !Idle)) return;
+        var waiters = _caughtUpWaiters.ToList();
+        _caughtUpWaiters.Clear();
+        foreach (Action w in waiters) w();
+    }
+
     public void Start()
     {
         if (State == ReplicaThreadState.Error) return;
@@ -55,7 +109,11 @@ internal sealed class Applier
         Kick();
     }
 
-    public void Stop() => State = ReplicaThreadState.Stopped;
+    public void Stop()
+    {
+        State = ReplicaThreadState.Stopped;
+        NotifyIfCaughtUp();
+    }
 
     /// <summary>Dispatches every relay-log transaction that may start now.</summary>
     public void Kick()
@@ -125,6 +183,13 @@ internal sealed class Applier
             Finish(job);
             return;
         }
+        if (_recovered.Remove(trx.SourceEnd))
+        {
+            // A worker committed it before the restart (its bit in slave_worker_info): not a gap, skip it.
+            Skipped++;
+            Finish(job);
+            return;
+        }
         string applied = TransactionApplied.KeyOf(head, trx, _server.Source?.SourceName);
         _server.Context.Observe(new TransactionApplied(applied, Committed: false));
         var store = new TransactionStore(_server.Engine);
@@ -151,6 +216,8 @@ internal sealed class Applier
                         session.AutoIncrementIncrement = q.AutoIncrementIncrement;
                         session.AutoIncrementOffset = q.AutoIncrementOffset;
                         StatementOutcome outcome = _server.Statements.Run(q.Sql, store, session, _server.Options.Flavor);
+                        // DDL arrives as a Query event in every format and runs as the source ran it (RM80 binary-log-formats.html).
+                        if (outcome.CreatedTable is { } created) store.CreateTable(created);
                         statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
                         before = store.Changes.Count;
                         session.ResetCarried();
@@ -166,34 +233,56 @@ internal sealed class Applier
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
             statements.Add(new LoggedStatement(RowOnlyOutcome, store.Changes.Skip(before).ToArray()));
-        _server.CommitReplicated(store, statements, head, trx, committed => { _server.Context.Observe(new TransactionApplied(applied, Committed: true)); Finish(job); }, () => { if (State == ReplicaThreadState.Running) Execute(job); });
+        _server.CommitReplicated(store, statements, head, trx, committed =>
+        {
+            _server.Context.Observe(new TransactionApplied(applied, Committed: true));
+            OnCommitted(job, committed);
+        }, () => { if (State == ReplicaThreadState.Running) Execute(job); });
     }
 
     private static readonly StatementOutcome RowOnlyOutcome = new() { Sql = "/* row events */", RequiresRowUnderMixed = true };
 
+    private void OnCommitted(InFlight job, PendingCommit committed)
+    {
+        if (committed.Gtid is { } g) Invariant.That(_appliedGtids.Add(g), $"GTID {g} is applied once on {_server.Name}");
+        // Single-threaded, or with replica_preserve_commit_order: commits (and the positions stored with them) in relay-log order.
+        if (!CommitsOutOfOrder)
+            Invariant.That(job.Trx.FirstIndex > _lastCommittedIndex, $"{_server.Name} commits relay transactions in order (relay#{job.Trx.FirstIndex} after relay#{_lastCommittedIndex})");
+        _lastCommittedIndex = Math.Max(_lastCommittedIndex, job.Trx.FirstIndex);
+        Finish(job);
+    }
+
     private void Finish(InFlight job)
     {
+        Invariant.That(_finished.Add(job.Trx.FirstIndex), $"relay transaction relay#{job.Trx.FirstIndex} is applied once on {_server.Name}");
         _inFlight.Remove(job.Trx.FirstIndex);
+        _pipelined.Remove(job.Trx.FirstIndex);
         _committedSequences.Add(job.Trx.SequenceNumber);
+        _doneAfterLowWater[job.Trx.FirstIndex] = job.Trx.SourceEnd;
         Applied++;
         // The low-water mark: the oldest transaction not yet committed bounds the position.
         int lowWater = _inFlight.Count == 0 ? NextIndex : _inFlight.Keys.First();
+        Invariant.That(lowWater >= Position.RelayIndex, $"the low-water mark of {_server.Name} never moves backwards");
         if (lowWater > Position.RelayIndex || _inFlight.Count == 0)
         {
-            BinlogCoordinates coords = _inFlight.Count == 0 ? job.Trx.SourceEnd : Position.SourcePosition;
-            if (_inFlight.Count > 0)
+            // Position = end of the last transaction before the oldest in-flight one (with none in
+            // flight, the last one dispatched: without commit order that need not be this one).
+            BinlogCoordinates coords = Position.SourcePosition;
+            for (int i = lowWater - 1; i >= Position.RelayIndex; i--)
             {
-                // Position = end of the last transaction before the oldest in-flight one.
-                for (int i = lowWater - 1; i >= 0; i--)
-                {
-                    LoggedEvent? e = _server.Relay.At(i);
-                    if (e is not null) { coords = e.End; break; }
-                }
+                LoggedEvent? e = _server.Relay.At(i);
+                if (e is not null) { coords = e.End; break; }
             }
             Position = new ApplierPosition(coords, lowWater);
+            foreach (int below in _doneAfterLowWater.Keys.TakeWhile(k => k < lowWater).ToList()) _doneAfterLowWater.Remove(below);
             if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
         }
+        else if (!_server.Options.CrashSafeReplica && CommitsOutOfOrder)
+        {
+            SaveRelayLogInfo(); // the worker info files change with every commit
+        }
         Kick();
+        NotifyIfCaughtUp();
     }
 
     private void Advance(RelayTransaction trx)
@@ -202,14 +291,33 @@ internal sealed class Applier
         if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
     }
 
-    /// <summary>The applier position to commit with a transaction (TABLE repository); null with FILE.</summary>
-    public ApplierPosition? PositionAfter(RelayTransaction trx) =>
-        _server.Options.CrashSafeReplica ? new ApplierPosition(trx.SourceEnd, trx.EndIndex) : null;
+    /// <summary>
+    /// The applier position to commit with a transaction (TABLE repository); null with FILE. Called
+    /// as the transaction enters the commit pipeline: without commit order it is the low-water mark
+    /// and every transaction after it that is committed or ahead in the pipeline, plus this one.
+    /// </summary>
+    public ApplierPosition? PositionAfter(RelayTransaction trx)
+    {
+        if (!_server.Options.CrashSafeReplica) return null;
+        if (!CommitsOutOfOrder) return new ApplierPosition(trx.SourceEnd, trx.EndIndex);
+        _pipelined[trx.FirstIndex] = trx.SourceEnd;
+        return Checkpoint(_pipelined.Values);
+    }
+
+    private ApplierPosition Checkpoint(IEnumerable<BinlogCoordinates> alsoDone)
+    {
+        if (!CommitsOutOfOrder) return Position;
+        var done = new SortedSet<BinlogCoordinates>(_recovered);
+        done.UnionWith(_doneAfterLowWater.Values);
+        done.UnionWith(alsoDone);
+        return Position with { DoneAfter = done.ToArray() };
+    }
 
     private void SaveRelayLogInfo()
     {
         SimFile f = _server.Context.Disk.OpenOrCreate(RelayLogInfoFile);
-        f.Overwrite(Position, 64);
+        ApplierPosition info = Checkpoint([]);
+        f.Overwrite(info, 64 + 16 * (info.DoneAfter?.Count ?? 0));
         if (++_infoWritesSinceSync >= _server.Options.SyncRelayLogInfo)
         {
             f.Fsync();
@@ -225,6 +333,7 @@ internal sealed class Applier
         LastSqlError = $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
         _server.Note($"applier error {error.Code}: {LastSqlError}");
         foreach (InFlight j in _inFlight.Values.ToList()) _inFlight.Remove(j.Trx.FirstIndex);
+        NotifyIfCaughtUp();
     }
 
     private sealed class InFlight(long work, RelayTransaction trx)

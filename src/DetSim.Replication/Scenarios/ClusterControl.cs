@@ -16,6 +16,8 @@ public sealed class ClusterControl
     private readonly Simulation _sim;
     private readonly Dictionary<string, string> _uuids;
     private readonly List<FailoverRecord> _failovers = new();
+    // Sources a failover has been started for: one failover per source failure.
+    private readonly SortedSet<string> _failedOver = new(StringComparer.Ordinal);
 
     public ClusterControl(Simulation sim, IReadOnlyList<ServerDefinition> servers, ServiceDirectory directory, IFailoverProcedure failover)
     {
@@ -46,14 +48,35 @@ public sealed class ClusterControl
     public void After(Duration delay, string description, Action action) =>
         _sim.Schedule(_sim.Now + delay, description, _ => action());
 
+    /// <summary>The source a failover is running for, until it records its outcome.</summary>
+    public string? FailoverInProgress { get; private set; }
+
+    /// <summary>
+    /// Whether a failover has already been started (running or finished) for <paramref name="source"/>:
+    /// the detector then starts no other, like orchestrator's anti-flapping block
+    /// (RecoveryPeriodBlockSeconds, docs/configuration-recovery.md).
+    /// </summary>
+    public bool FailoverStartedFor(string source) => _failedOver.Contains(source);
+
     public void RecordFailover(FailoverRecord record)
     {
         _failovers.Add(record);
+        if (FailoverInProgress == record.OldSource) FailoverInProgress = null;
         _sim.Note(-1, record.ToString());
     }
+
+    public void Note(string text) => _sim.Note(-1, text);
 
     /// <summary>Called by a failover that promoted <paramref name="newSource"/>.</summary>
     public void SetTopology(string newSource, string oldSource) => _sim.Note(-1, $"topology: source is now {newSource} (was {oldSource})");
 
-    public void RunFailover() => Failover.Run(this);
+    public void RunFailover()
+    {
+        if (Directory.Source is { } source)
+        {
+            _failedOver.Add(source);
+            FailoverInProgress = source;
+        }
+        Failover.Run(this);
+    }
 }

@@ -29,6 +29,27 @@ public enum ErrantGtidPolicy : byte
     Ignore,
 }
 
+/// <summary>What the failover waits for on the candidate before promoting it.</summary>
+public enum RelayLogWait : byte
+{
+    /// <summary>
+    /// Its SQL thread has applied every whole transaction its IO thread received (orchestrator
+    /// DelayMasterPromotionIfSQLThreadNotUpToDate; MySQL's SOURCE_POS_WAIT to the read position).
+    /// </summary>
+    Applied,
+    /// <summary>Nothing: promote at once (orchestrator's default); RESET REPLICA ALL then discards what was not applied.</summary>
+    None,
+}
+
+/// <summary>What the failover does when <see cref="FailoverOptions.CatchUpTimeout"/> passes before the candidate caught up.</summary>
+public enum RelayLogTimeoutAction : byte
+{
+    /// <summary>Promote anyway; the unapplied relay log is lost (recorded and noted).</summary>
+    Promote,
+    /// <summary>Give up the failover (orchestrator FailMasterPromotionIfSQLThreadNotUpToDate).</summary>
+    Refuse,
+}
+
 /// <summary>How the failover tool behaves (orchestrator-like).</summary>
 public sealed record FailoverOptions
 {
@@ -41,6 +62,12 @@ public sealed record FailoverOptions
     /// <summary>Automatic failover: the source unreachable this long triggers it; null = only scripted failovers.</summary>
     public Duration? DetectAfter { get; init; }
 
-    /// <summary>How long to wait for the candidate to apply its relay log before promoting it anyway.</summary>
+    /// <summary>What to wait for on the candidate before promoting it.</summary>
+    public RelayLogWait WaitForRelayLog { get; init; } = RelayLogWait.Applied;
+
+    /// <summary>How long to wait for it; zero = only promote a candidate already caught up. Event-driven: the wait ends when the last received transaction commits.</summary>
     public Duration CatchUpTimeout { get; init; } = Duration.FromSeconds(30);
+
+    /// <summary>What to do when the wait times out.</summary>
+    public RelayLogTimeoutAction OnCatchUpTimeout { get; init; } = RelayLogTimeoutAction.Promote;
 }

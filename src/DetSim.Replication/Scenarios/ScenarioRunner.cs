@@ -124,6 +124,11 @@ public static class ScenarioRunner
         }
     }
 
+    /// <summary>
+    /// The automatic failure detector: polls the source every 100 ms (orchestrator probes every
+    /// second) and starts one failover per source failure: none while one is running, none again
+    /// for a source already failed over.
+    /// </summary>
     private static void ScheduleDetector(Simulation sim, ClusterControl cluster, Duration detectAfter, SimTime until)
     {
         SimTime? downSince = null;
@@ -133,7 +138,8 @@ public static class ScenarioRunner
             string? src = cluster.Directory.Source;
             if (src != watched) { watched = src; downSince = null; }
             bool down = src is not null && s.StatusOf(s.Require(src)) != NodeStatus.Up;
-            if (!down) downSince = null;
+            bool handled = src is null || cluster.FailoverInProgress is not null || cluster.FailoverStartedFor(src);
+            if (!down || handled) downSince = null;
             else if (downSince is null) downSince = s.Now;
             else if (s.Now - downSince.Value >= detectAfter)
             {
