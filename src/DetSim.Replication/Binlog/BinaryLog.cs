@@ -177,7 +177,11 @@ public sealed class BinaryLog
             {
                 case GtidEvent: inTrx = true; break;
                 case XidEvent x: inTrx = false; xids.Add(x.Xid); keep = i; break;
-                case QueryEvent q when inTrx && !q.IsBegin && !IsDml(q): inTrx = false; keep = i; break; // DDL ends its own transaction
+                case QueryEvent q when inTrx && !q.IsBegin && !IsDml(q): // DDL ends its own transaction
+                    inTrx = false;
+                    keep = i;
+                    if (q.DdlXid is { } ddlXid) xids.Add(ddlXid);
+                    break;
                 default: if (!inTrx) keep = i; break;
             }
         }

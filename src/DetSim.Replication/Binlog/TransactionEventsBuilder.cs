@@ -22,7 +22,7 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         LoggedStatement? ddl = statements.FirstOrDefault(s => s.Outcome.IsDdl);
         if (ddl is not null)
         {
-            events.Add(new QueryEvent("test", ddl.Outcome.Sql, threadId, 1, 1) { ServerId = serverId, Timestamp = timestamp });
+            events.Add(new QueryEvent("test", ddl.Outcome.Sql, threadId, 1, 1) { ServerId = serverId, Timestamp = timestamp, DdlXid = xid });
             return events;
         }
         foreach (LoggedStatement s in statements)

@@ -11,8 +11,15 @@ namespace DetSim.Replication.Binlog.Events;
 /// </summary>
 public sealed record QueryEvent(string Database, string Sql, long ThreadId, int AutoIncrementIncrement, int AutoIncrementOffset) : BinlogEvent
 {
+    /// <summary>
+    /// An atomic DDL's xid (status variable Q_DDL_LOGGED_WITH_XID, MySQL 8.0): crash recovery
+    /// commits the DDL's prepared data-dictionary change when its Query event is in the binlog,
+    /// as it does a DML transaction's with its Xid event (sql/binlog.cc, Binlog_recovery).
+    /// </summary>
+    public long? DdlXid { get; init; }
+
     public override EventType Type => EventType.Query;
-    public override int Size => EventSizes.Query(Database, Sql, AutoIncrementIncrement != 1 || AutoIncrementOffset != 1);
+    public override int Size => EventSizes.Query(Database, Sql, AutoIncrementIncrement != 1 || AutoIncrementOffset != 1) + (DdlXid is null ? 0 : 9);
     public bool IsBegin => Sql == "BEGIN";
     public override string Describe() => Sql;
 }
