@@ -83,8 +83,9 @@ public sealed class SoakCommand : Command<SoakCommand.Settings>
                     Report(settings.Out, file, text, seed, string.Join("\n", o.Violations.Select(v => "violation: " + v)));
                     break;
                 case SeedKind.Finished:
-                    foreach (CheckResult c in o.Inconclusive) tally.Inconclusive(c.Invariant + ": " + c.Reason);
-                    if (!o.Inconclusive.Any()) tally.Clean++;
+                    foreach (CheckResult c in o.Inconclusive) tally.Inconclusive(c.Invariant + ": " + c.Reason, seed);
+                    if (o.Inconclusive.Any()) tally.InconclusiveSeeds++;
+                    else tally.Clean++;
                     break;
                 default:
                     tally.CutShort++;
@@ -101,8 +102,8 @@ public sealed class SoakCommand : Command<SoakCommand.Settings>
         double rate = tally.Runs / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         Console.WriteLine($"{tally.Runs} scenarios in {clock.Elapsed.TotalSeconds:F1}s ({rate:F1}/s): {tally.Clean} clean, {tally.Violations} violated, " +
                           $"{tally.InconclusiveSeeds} with an inconclusive check, {tally.CutShort} cut short, {tally.ModelErrors} model errors");
-        foreach ((string reason, int n) in tally.Reasons.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
-            Console.WriteLine($"  inconclusive x{n}: {reason}");
+        foreach ((string reason, (int n, ulong firstSeed)) in tally.Reasons.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+            Console.WriteLine($"  inconclusive x{n} (first at seed {firstSeed}): {reason}");
         if (tally.ModelErrors > 0) return ExitCodes.ModelError;
         if (flip is null) return tally.Violations == 0 ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
         if (tally.FirstViolation is { } first)
@@ -128,12 +129,11 @@ public sealed class SoakCommand : Command<SoakCommand.Settings>
     {
         public long Runs, Clean, Violations, ModelErrors, CutShort, InconclusiveSeeds;
         public (ulong Seed, string Invariant)? FirstViolation;
-        public Dictionary<string, int> Reasons { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (int Count, ulong FirstSeed)> Reasons { get; } = new(StringComparer.Ordinal);
 
-        public void Inconclusive(string reason)
+        public void Inconclusive(string reason, ulong seed)
         {
-            InconclusiveSeeds++;
-            Reasons[reason] = Reasons.GetValueOrDefault(reason) + 1;
+                        Reasons[reason] = Reasons.TryGetValue(reason, out var seen) ? (seen.Count + 1, seen.FirstSeed) : (1, seed);
         }
     }
 }

@@ -57,7 +57,7 @@ public static class ScenarioRunner
 
         SimTime clientsEnd = scenario.Clients.Count == 0 ? SimTime.FromSeconds(1) : scenario.Clients.Max(c => c.Start + c.Duration);
         SimTime healAt = scenario.HealAt ?? clientsEnd;
-        if (scenario.Failover.DetectAfter is { } detect) ScheduleDetector(sim, cluster, detect, healAt);
+        if (scenario.Failover.DetectAfter is { } detect) ScheduleDetector(sim, cluster, detect);
         sim.Schedule(healAt, "heal: faults stop, network heals, paused servers resume", s => Heal(s, scenario));
         sim.Schedule(healAt + SettleCheckEvery, new SettleCheck(cluster, scenario, clientsEnd));
 
@@ -129,7 +129,8 @@ public static class ScenarioRunner
     /// second) and starts one failover per source failure: none while one is running, none again
     /// for a source already failed over.
     /// </summary>
-    private static void ScheduleDetector(Simulation sim, ClusterControl cluster, Duration detectAfter, SimTime until)
+    /// <summary>The failure detector watches the source for the whole run: a failover tool does not stop when the load does.</summary>
+    private static void ScheduleDetector(Simulation sim, ClusterControl cluster, Duration detectAfter)
     {
         SimTime? downSince = null;
         string? watched = null;
@@ -147,7 +148,7 @@ public static class ScenarioRunner
                 downSince = null;
                 cluster.RunFailover();
             }
-            if (s.Now < until) s.Schedule(s.Now + Duration.FromMillis(100), new DelegateCheck(Check));
+            s.Schedule(s.Now + Duration.FromMillis(100), new DelegateCheck(Check));
         }
         sim.Schedule(SimTime.FromMillis(100), new DelegateCheck(Check));
     }
@@ -198,6 +199,9 @@ public static class ScenarioRunner
 
         private bool Settled()
         {
+            // A source that is down while the failure detector watches will still be failed over.
+            if (cluster.FailoverInProgress is not null) return false;
+            if (scenario.Failover.DetectAfter is not null && cluster.Directory.Source is { } src && cluster.Server(src) is null && !cluster.FailoverStartedFor(src)) return false;
             foreach (ServerDefinition def in scenario.Servers)
             {
                 MySqlServer? server = cluster.Server(def.Name);

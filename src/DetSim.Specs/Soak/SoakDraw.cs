@@ -120,12 +120,13 @@ public static class SoakDraw
         y.Line("        - { sql: [\"SELECT id FROM t ORDER BY id DESC LIMIT 5\"] }");
         y.Line("        - { sql: [\"SELECT v FROM t WHERE id = ?\"], key_range: [1, 40] }");
 
+        long detectAfter = r.NextLong(50, 300);
         y.Line("faults:");
-        Faults(y, r, names, durationMs, f, dual);
+        Faults(y, r, names, durationMs, detectAfter, f, dual);
         if (!dual)
         {
             y.Line("failover:");
-            y.Line($"  detect_after: {r.NextLong(50, 300)}ms");
+            y.Line($"  detect_after: {detectAfter}ms");
             y.Line($"  repoint: {(f == "position_repoint" ? "position" : "gtid")}");
             y.Line("  errant_gtids: refuse");
         }
@@ -145,7 +146,7 @@ public static class SoakDraw
     /// pauses, clock jumps and drift, slow links and binlog rotations; everything heals when the
     /// clients stop, and the cluster must then converge.
     /// </summary>
-    private static void Faults(Yaml y, IChoiceSource r, List<string> names, long durationMs, string? flip, bool dual)
+    private static void Faults(Yaml y, IChoiceSource r, List<string> names, long durationMs, long detectAfter, string? flip, bool dual)
     {
         long t = 100;
         bool sourceDead = false;
@@ -181,7 +182,10 @@ public static class SoakDraw
                     y.Line($"  - {{ at: {t + down}ms, heal: all }}");
                     break;
                 case 4:
-                    y.Line($"  - {{ at: {t}ms, pause: {{ server: {node}, for: {down}ms }} }}");
+                    // A pause longer than the failure detector's window gets the source failed over
+                    // while it still accepts writes when it wakes: a split brain MySQL does nothing
+                    // against (no fencing). Outside the lossless set, so pauses stay shorter.
+                    y.Line($"  - {{ at: {t}ms, pause: {{ server: {node}, for: {Math.Min(down, detectAfter - 10)}ms }} }}");
                     break;
                 case 5:
                     y.Line($"  - {{ at: {t}ms, clock_jump: {{ server: {node}, by: {r.NextLong(-2000, 2000)}ms }} }}");
