@@ -22,4 +22,11 @@ public static class Invariant
             because is null ? $"DetSim invariant failed: {expression}" : $"DetSim invariant failed: {expression} ({because})");
 }
 
-public sealed class InvariantViolatedException(string message) : Exception(message);
+public sealed class InvariantViolatedException(string message) : Exception(message)
+{
+    /// <summary>Simulated time of the step that broke the assertion, when the harness knows it.</summary>
+    public Time.SimTime? At { get; init; }
+
+    /// <summary>The last steps of the run before the failure, when the trace was captured.</summary>
+    public string? LastSteps { get; init; }
+}

@@ -77,7 +77,8 @@ public static class SpecJudge
         catch (InvariantViolatedException e)
         {
             // A failed model assertion: a bug in DetSim, never a finding about MySQL.
-            return new SeedOutcome(seed, null, []) { ModelError = $"DetSim bug: a model assertion failed: {e.Message}" };
+            string steps = e.LastSteps is null ? "" : $"\nlast steps before it:\n{e.LastSteps}";
+            return new SeedOutcome(seed, null, []) { ModelError = $"DetSim bug: a model assertion failed: {e.Message}{steps}" };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

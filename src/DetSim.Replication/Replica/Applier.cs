@@ -148,16 +148,26 @@ internal sealed class Applier
         job.Executed = true;
         if (_server.Options.ReplicaParallelWorkers > 1 && _server.Options.ReplicaPreserveCommitOrder)
         {
-            // Commit in relay-log order: only the oldest executed transactions go on.
-            foreach (InFlight j in _inFlight.Values.ToList())
-            {
-                if (!j.Executed) break;
-                if (!j.Submitted) Execute(j);
-            }
+            SubmitInOrder();
         }
         else
         {
             Execute(job);
+        }
+    }
+
+    /// <summary>
+    /// replica_preserve_commit_order: the oldest executed transactions go on to commit in relay-log
+    /// order, and one that waits (for a row lock) holds back every later one, as the commit order
+    /// manager makes later workers wait (sql/rpl_replica_commit_order_manager.cc).
+    /// </summary>
+    private void SubmitInOrder()
+    {
+        foreach (InFlight j in _inFlight.Values.ToList())
+        {
+            if (!j.Executed) break;
+            if (!j.Submitted) Execute(j);
+            if (!j.Queued && _inFlight.ContainsKey(j.Trx.FirstIndex)) break;
         }
     }
 
@@ -233,11 +243,16 @@ internal sealed class Applier
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
             statements.Add(new LoggedStatement(RowOnlyOutcome, store.Changes.Skip(before).ToArray()));
-        _server.CommitReplicated(store, statements, head, trx, committed =>
+        job.Queued = _server.CommitReplicated(store, statements, head, trx, committed =>
         {
             _server.Context.Observe(new TransactionApplied(applied, Committed: true));
             OnCommitted(job, committed);
-        }, () => { if (State == ReplicaThreadState.Running) Execute(job); });
+        }, () =>
+        {
+            if (State != ReplicaThreadState.Running) return;
+            Execute(job);
+            if (!CommitsOutOfOrder && _server.Options.ReplicaParallelWorkers > 1) SubmitInOrder();
+        });
     }
 
     private static readonly StatementOutcome RowOnlyOutcome = new() { Sql = "/* row events */", RequiresRowUnderMixed = true };
@@ -342,5 +357,8 @@ internal sealed class Applier
         public RelayTransaction Trx { get; } = trx;
         public bool Executed { get; set; }
         public bool Submitted { get; set; }
+
+        /// <summary>In the commit pipeline (not waiting for a row lock to be applied again).</summary>
+        public bool Queued { get; set; }
     }
 }

@@ -61,7 +61,17 @@ public static class ScenarioRunner
         sim.Schedule(healAt, "heal: faults stop, network heals, paused servers resume", s => Heal(s, scenario));
         sim.Schedule(healAt + SettleCheckEvery, new SettleCheck(cluster, scenario, clientsEnd));
 
-        RunResult result = sim.Run(new RunLimits { TimeLimit = scenario.TimeLimit, StepBudget = scenario.StepBudget });
+        RunResult result;
+        try
+        {
+            result = sim.Run(new RunLimits { TimeLimit = scenario.TimeLimit, StepBudget = scenario.StepBudget });
+        }
+        catch (InvariantViolatedException e) when (e.At is null)
+        {
+            // Say when, and (with a captured trace) what led there: the way to debug DetSim itself.
+            string? last = scenario.CaptureTrace ? string.Join("\n", sim.Trace.ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(40)) : null;
+            throw new InvariantViolatedException($"{e.Message} at {sim.Now}") { At = sim.Now, LastSteps = last };
+        }
         var applied = AppliedCounts(sim);
         var servers = scenario.Servers.Select(d =>
         {

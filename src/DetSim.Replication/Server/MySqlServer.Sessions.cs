@@ -82,7 +82,8 @@ public sealed partial class MySqlServer
     }
 
     /// <summary>Hands an applied relay-log transaction to the commit pipeline with its origin's GTID, server id and timestamp.</summary>
-    internal void CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply)
+    /// <returns>True when the transaction entered the commit pipeline; false when it waits for a lock and will be applied again.</returns>
+    internal bool CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply)
     {
         long xid = NextXid();
         var keys = store.WrittenKeys.ToList();
@@ -92,7 +93,7 @@ public sealed partial class MySqlServer
             // A local session holds a row this transaction writes: apply it again from the relay
             // log once that session commits (what it computed may be stale now).
             WaitForLock(holder, reapply);
-            return;
+            return false;
         }
         Locks.Acquire(xid, keys);
         QueryEvent? query = trx.Events.Select(e => e.Event).OfType<QueryEvent>().FirstOrDefault();
@@ -111,6 +112,7 @@ public sealed partial class MySqlServer
             Position = Applier.PositionAfter(trx),
             OnCommitted = onCommitted,
         });
+        return true;
     }
 
     private void WaitForLock(long holder, Action retry)
