@@ -79,7 +79,7 @@ public sealed class SoakCommand : Command<SoakCommand.Settings>
                     break;
                 case SeedKind.Finished when o.Violated:
                     tally.Violations++;
-                    tally.FirstViolation ??= (seed, o.Violations[0].Invariant);
+                    tally.FirstViolation ??= (seed, flip is not null && o.Violations.Any(v => v.Invariant == flip.Breaks) ? flip.Breaks : o.Violations[0].Invariant);
                     Report(settings.Out, file, text, seed, string.Join("\n", o.Violations.Select(v => "violation: " + v)));
                     break;
                 case SeedKind.Finished:

@@ -24,23 +24,25 @@ public static class SoakDraw
         string? f = flip?.Name;
         var y = new Yaml();
         bool dual = f == "no_auto_increment_offsets";
-        bool chain = f == "no_log_replica_updates" || (!dual && r.Chance(Ratio.Percent(20)));
-        int servers = dual ? 2 : chain ? (int)r.NextLong(3, 5) : (int)r.NextLong(2, 5);
+        bool chain = f == "no_log_replica_updates" || (!dual && f != "position_repoint" && r.Chance(Ratio.Percent(20)));
+        int servers = dual ? 2 : chain || f == "position_repoint" ? (int)r.NextLong(3, 5) : (int)r.NextLong(2, 5);
         string format = f == "statement_format" ? "STATEMENT" : r.Chance(Ratio.Percent(70)) ? "ROW" : "MIXED";
         bool semiSync = f != "async" && !dual;
-        int sessions = (int)r.NextLong(2, 8);
-        long durationMs = r.NextLong(800, 2500);
+        int sessions = (int)r.NextLong(2, 6);
+        long durationMs = r.NextLong(400, 1500);
         long thinkMs = r.NextLong(0, 4);
 
         y.Line($"name: soak-{seed}{(f is null ? "" : "-" + f.Replace('_', '-'))}");
-        y.Line($"description: drawn by detsim soak from seed {seed}{(flip is null ? " inside the lossless configuration" : $"; unsafe: {flip.What}")}");
+        y.Line($"description: \"drawn by detsim soak from seed {seed}{(flip is null ? " inside the lossless configuration" : $"; unsafe: {flip.What}")}\"");
         y.Line("expect: holds");
         y.Line($"check: [{string.Join(", ", Checks(f))}]");
         y.Line("seeds: 1");
         y.Line($"seed_start: {seed}");
         y.Line("time_limit: 60s");
         y.Line("defaults:");
-        y.Line($"  gtid_mode: {(f == "position_repoint" ? "OFF" : "ON")}");
+        // With GTIDs a replica skips what it already applied, so lost FILE repositories only show without them.
+        bool gtid = f is not ("position_repoint" or "file_repositories");
+        y.Line($"  gtid_mode: {(gtid ? "ON" : "OFF")}");
         y.Line($"  binlog_format: {format}");
         y.Line($"  sync_binlog: {(f == "sync_binlog_0" ? 0 : 1)}");
         y.Line("  innodb_flush_log_at_trx_commit: 1");
@@ -55,6 +57,8 @@ public static class SoakDraw
             y.Line($"  replica_preserve_commit_order: {(f == "no_commit_order" ? "false" : "true")}");
         }
         if (r.Chance(Ratio.Percent(30))) y.Line("  max_binlog_size: 8K");
+        if (f is "no_relay_drain" or "no_commit_order" or "position_repoint") y.Line("  apply_cost: 2ms"); // a replica that lags behind what it received
+        if (f == "statement_format") y.Line("  access_path_varies: true"); // each server may scan in another order (ER_BINLOG_UNSAFE_LIMIT)
 
         var names = new List<string> { "s1" };
         for (int i = 1; i < servers; i++) names.Add("r" + i);
@@ -87,6 +91,11 @@ public static class SoakDraw
         {
             y.Line("  links:");
             y.Line("    - { from: s1, to: r1, latency: { min: 30ms, jitter: 10ms }, both_ways: true }");
+        }
+        else if (f is "async" or "after_commit")
+        {
+            y.Line("  links:");
+            for (int i = 1; i < servers; i++) y.Line($"    - {{ from: s1, to: r{i}, latency: {{ min: {r.NextLong(2, 6)}ms, jitter: 1ms }}, both_ways: true }}");
         }
 
         y.Line("workload:");
@@ -127,8 +136,9 @@ public static class SoakDraw
         {
             y.Line("failover:");
             y.Line($"  detect_after: {detectAfter}ms");
-            y.Line($"  repoint: {(f == "position_repoint" ? "position" : "gtid")}");
+            y.Line($"  repoint: {(gtid ? "gtid" : "position")}");
             y.Line("  errant_gtids: refuse");
+            if (f == "no_relay_drain") y.Line("  wait_for_relay_log: none");
         }
         return y.ToString();
     }
@@ -204,6 +214,16 @@ public static class SoakDraw
             count++;
         }
         if (count == 0) y.Line($"  - {{ at: {durationMs / 2}ms, rotate: s1 }}");
+        // Each unsafe setting gets the fault that exposes it at least once, at a drawn moment.
+        long at = r.NextLong(durationMs * 3 / 10, durationMs * 8 / 10);
+        if (!sourceDead && flip is "async" or "after_commit" or "semisync_timeout" or "no_relay_drain" or "position_repoint")
+            y.Line($"  - {{ at: {at}ms, crash: {{ server: s1, mode: {r.Pick(new[] { "power_loss", "process" })} }} }}");
+        if (flip == "file_repositories")
+        {
+            string replica = r.Pick(names.Where(n => n != "s1").ToList());
+            y.Line($"  - {{ at: {at}ms, crash: {{ server: {replica}, mode: power_loss }} }}");
+            y.Line($"  - {{ at: {at + r.NextLong(5, 200)}ms, restart: {replica} }}");
+        }
     }
 
     private sealed class Yaml
