@@ -60,37 +60,37 @@ public sealed class SoakCommand : Command<SoakCommand.Settings>
         for (long i = 0; i < count && !cancel.IsCancellationRequested; i++)
         {
             ulong seed = start + (ulong)i;
-            string text = SoakDraw.Spec(seed, flip);
+            SoakRun run = SoakRun.Of(seed, flip);
             string file = $"soak-{seed}.yaml";
-            SpecParseResult parsed = SpecLoader.Parse(text, file);
-            if (!parsed.Ok)
+            if (run.LoadError is not null)
             {
                 tally.ModelErrors++;
-                Report(settings.Out, file, text, seed, $"DETSIM BUG: the drawn scenario does not load: {string.Join("; ", parsed.Errors)}");
+                Report(settings.Out, file, run.SpecText, seed, $"DETSIM BUG: the drawn scenario does not load: {run.LoadError}");
                 continue;
             }
-            SeedOutcome o = SpecJudge.RunSeed(parsed.Spec!, seed);
             tally.Runs++;
-            switch (o.Kind)
+            SeedOutcome o = run.Outcome!;
+            if (run.ModelError)
             {
-                case SeedKind.ModelError:
-                    tally.ModelErrors++;
-                    Report(settings.Out, file, text, seed, $"DETSIM BUG (model error) at seed {seed}: {o.ModelError}");
-                    break;
-                case SeedKind.Finished when o.Violated:
-                    tally.Violations++;
-                    tally.FirstViolation ??= (seed, flip is not null && o.Violations.Any(v => v.Invariant == flip.Breaks) ? flip.Breaks : o.Violations[0].Invariant);
-                    Report(settings.Out, file, text, seed, string.Join("\n", o.Violations.Select(v => "violation: " + v)));
-                    break;
-                case SeedKind.Finished:
-                    foreach (CheckResult c in o.Inconclusive) tally.Inconclusive(c.Invariant + ": " + c.Reason, seed);
-                    if (o.Inconclusive.Any()) tally.InconclusiveSeeds++;
-                    else tally.Clean++;
-                    break;
-                default:
-                    tally.CutShort++;
-                    Report(settings.Out, file, text, seed, $"run cut short ({o.RunProblem}): no evidence either way");
-                    break;
+                tally.ModelErrors++;
+                Report(settings.Out, file, run.SpecText, seed, $"DETSIM BUG (model error) at seed {seed}: {o.ModelError}");
+            }
+            else if (run.CutShort)
+            {
+                tally.CutShort++;
+                Report(settings.Out, file, run.SpecText, seed, $"run cut short ({o.RunProblem}): no evidence either way");
+            }
+            else if (run.Violated)
+            {
+                tally.Violations++;
+                tally.FirstViolation ??= (seed, run.FirstInvariant(flip)!);
+                Report(settings.Out, file, run.SpecText, seed, string.Join("\n", o.Violations.Select(v => "violation: " + v)));
+            }
+            else
+            {
+                foreach (CheckResult c in run.Inconclusive) tally.Inconclusive(c.Invariant + ": " + c.Reason, seed);
+                if (run.Clean) tally.Clean++;
+                else tally.InconclusiveSeeds++;
             }
             if (flip is not null && tally.FirstViolation is not null) break;
             if (clock.Elapsed - lastProgress >= TimeSpan.FromSeconds(10))
