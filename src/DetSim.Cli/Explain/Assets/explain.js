@@ -34,6 +34,7 @@
       name: type, type: 'lines', coordinateSystem: 'cartesian2d', z: 2,
       symbol: ['none', type === 'dropped' ? 'none' : 'arrow'], symbolSize: 6,
       lineStyle: { color: colors[type], width: 1, opacity: 0.7, type: type === 'dropped' ? 'dashed' : 'solid' },
+      itemStyle: { color: colors[type] },
       emphasis: { lineStyle: { width: 3, opacity: 1 } },
       data: byType[type]
     });
@@ -52,6 +53,7 @@
         return rect && { type: 'rect', shape: rect, style: { fill: color, opacity: opacity } };
       },
       encode: { x: [1, 2], y: 0 },
+      itemStyle: { color: color },
       data: items
     };
   }
@@ -85,7 +87,7 @@
       data: points[kind]
     });
   });
-  series.push({ name: 'failover', type: 'lines', coordinateSystem: 'cartesian2d', data: [], markLine: { symbol: 'none', silent: false, data: vertical, tooltip: { formatter: function (p) { return p.data.tip; } } } });
+  series.push({ name: 'failover', type: 'lines', itemStyle: { color: colors.failover }, coordinateSystem: 'cartesian2d', data: [], markLine: { symbol: 'none', silent: false, data: vertical, tooltip: { formatter: function (p) { return p.data.tip; } } } });
 
   var hidden = { heartbeat: false, note: false, commit: D.messages.length > 3000 ? false : true };
   var el = document.getElementById('diagram');
@@ -94,7 +96,7 @@
   chart.setOption({
     animation: false,
     title: { text: D.title, left: 'center', textStyle: { fontSize: 13 } },
-    legend: { top: 22, type: 'scroll', selected: hidden },
+    legend: { top: 22, left: 10, right: 130, type: 'scroll', selected: hidden },
     tooltip: { trigger: 'item', confine: true, formatter: function (p) { return (p.data && p.data.tip) || p.seriesName; } },
     toolbox: { right: 10, feature: { dataZoom: { yAxisIndex: 'none' }, restore: {}, saveAsImage: {} } },
     grid: { left: 100, right: 30, top: 60, bottom: 70 },
