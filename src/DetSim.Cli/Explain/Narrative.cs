@@ -136,6 +136,7 @@ public static class Narrative
     {
         var seenErrors = new HashSet<string>(StringComparer.Ordinal);
         int failoverIndex = 0;
+        var pending = new List<NarrativeLine>();
         foreach (Mark m in story.Marks)
         {
             switch (m.Kind)
@@ -146,7 +147,11 @@ public static class Narrative
                     break;
                 case MarkKind.Failover:
                     FailoverRecord? f = failoverIndex < report.Failovers.Count ? report.Failovers[failoverIndex++] : null;
+                    // The tool's statements are traced before its summary: print them under the decision.
+                    foreach (NarrativeLine p in pending) lines.Remove(p);
                     Failover(report, f, m, lines);
+                    lines.AddRange(pending);
+                    pending.Clear();
                     break;
                 case MarkKind.Restart or MarkKind.Pause or MarkKind.Resume or MarkKind.Partition or MarkKind.Heal or MarkKind.ClockJump or MarkKind.Fault:
                     lines.Add(new("timeline", $"{MySqlText.Ms(m.Micros)}  {m.Text}", m.Kind.ToString().ToLowerInvariant(), m.Micros));
@@ -154,7 +159,17 @@ public static class Narrative
                 case MarkKind.Error:
                     // The same error repeats on every retry: say it once per server.
                     string key = m.Node + ErrorKey(m.Text);
-                    if (seenErrors.Add(key)) lines.Add(new("timeline", $"{MySqlText.Ms(m.Micros)}  {m.Text}", "error", m.Micros));
+                    if (!seenErrors.Add(key)) break;
+                    lines.Add(new("timeline", $"{MySqlText.Ms(m.Micros)}  {m.Text}", "error", m.Micros));
+                    // Name the client write behind the transaction the error is about.
+                    if (RunStory.Gtid().Match(m.Text) is { Success: true } g && report.History.FirstOrDefault(h => h.Gtid == g.Value) is { } op)
+                        lines.Add(new("timeline", $"   {g.Value} was op#{op.Id} by client-{op.Client} on {op.Server} [{string.Join("; ", op.Sql)}], committed there (OK) at {MySqlText.Ms(op.Completed ?? op.Invoked)}", "error", op.Invoked.Micros));
+                    break;
+                case MarkKind.Note when m.Text.Contains("CHANGE REPLICATION SOURCE", StringComparison.Ordinal):
+                    // The coordinates a failover gave a replica are what a position failover gets wrong.
+                    var change = new NarrativeLine("timeline", $"   {m.Text}", "failover", m.Micros);
+                    lines.Add(change);
+                    pending.Add(change);
                     break;
                 case MarkKind.Note when m.Text.Contains("crash recovery", StringComparison.Ordinal) || m.Text.Contains("PURGE BINARY LOGS", StringComparison.Ordinal):
                     lines.Add(new("timeline", $"{MySqlText.Ms(m.Micros)}  {m.Text}", "note", m.Micros));
@@ -309,9 +324,7 @@ public static class Narrative
 
     private static string Gtid(Operation op) => op.Gtid is null ? "" : $"GTID {op.Gtid} ";
 
-    private static string Position(string text)
-    {
-        int i = text.LastIndexOf(' ');
-        return i < 0 ? text : text[(i + 1)..];
-    }
+    /// <summary>The binlog coordinates ("binlog.000001:438") a binlog, heartbeat or ACK message names.</summary>
+    internal static string Position(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"\S+\.\d+:\d+").LastOrDefault()?.Value ?? text;
 }

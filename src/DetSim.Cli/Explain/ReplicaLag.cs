@@ -39,7 +39,7 @@ public static class ReplicaLag
     /// <summary>The "binlog.000001:438" a binlog or heartbeat message ends with.</summary>
     private static (string File, long Pos)? Position(string text)
     {
-        string last = text[(text.LastIndexOf(' ') + 1)..];
+        string last = Narrative.Position(text);
         int colon = last.LastIndexOf(':');
         if (colon <= 0 || !long.TryParse(last.AsSpan(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out long pos)) return null;
         return (last[..colon], pos);
