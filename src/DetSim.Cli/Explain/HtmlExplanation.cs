@@ -28,6 +28,8 @@ public static class HtmlExplanation
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        // Errors on the page are kept where a person (or a test) can read them.
+        sb.Append("<script>window.detsimErrors = []; window.addEventListener('error', function (e) { window.detsimErrors.push(String(e.message)); });</script>\n");
         sb.Append("<title>detsim explain: ").Append(E(title)).Append("</title>\n");
         sb.Append("<style>\n").Append(Asset("explain.css")).Append("</style>\n</head>\n<body>\n");
         sb.Append("<header><h1>").Append(E(title)).Append("</h1>");
@@ -95,9 +97,21 @@ public static class HtmlExplanation
         return JsonSerializer.Serialize(data);
     }
 
-    /// <summary>The first view: from a little before the first fault to a little after the last violation (the whole run when nothing happened).</summary>
+    /// <summary>
+    /// The first view: the violating operations up to the first crash after them when there are
+    /// some (the moment that explains a lost write or a phantom read), else from a little before the
+    /// first fault to a little after the last violation; the whole run when nothing happened.
+    /// </summary>
     private static long[] Zoom(RunStory story, long end)
     {
+        if (story.ViolatingOperations.Count > 0)
+        {
+            long from = story.ViolatingOperations.Min(o => o.Invoked.Micros);
+            long to = story.ViolatingOperations.Max(o => (o.Completed ?? o.Invoked).Micros);
+            if (story.Marks.FirstOrDefault(m => m.Kind == MarkKind.Crash && m.Micros >= to) is { } crash) to = crash.Micros;
+            long margin = Math.Max((to - from) / 2, 2_000);
+            return [Math.Max(0, from - margin), Math.Min(end, to + margin)];
+        }
         var times = story.Marks.Where(m => m.Kind is MarkKind.Crash or MarkKind.Failover or MarkKind.Violation or MarkKind.Partition or MarkKind.Pause or MarkKind.ClockJump or MarkKind.Fault)
             .Select(m => m.Micros).Concat(story.ViolatingOperations.Select(o => o.Invoked.Micros)).ToList();
         if (times.Count == 0) return [0, end];

@@ -31,7 +31,7 @@
   var series = [];
   Object.keys(byType).sort().forEach(function (type) {
     series.push({
-      name: type, type: 'lines', coordinateSystem: 'cartesian2d', z: 2,
+      name: type, type: 'lines', coordinateSystem: 'cartesian2d', z: 2, clip: true,
       symbol: ['none', type === 'dropped' ? 'none' : 'arrow'], symbolSize: 6,
       lineStyle: { color: colors[type], width: 1, opacity: 0.7, type: type === 'dropped' ? 'dashed' : 'solid' },
       itemStyle: { color: colors[type] },
@@ -81,7 +81,7 @@
   });
   Object.keys(points).sort().forEach(function (kind) {
     series.push({
-      name: kind, type: 'scatter', z: kind === 'violation' ? 10 : 5, symbol: symbols[kind] || 'circle',
+      name: kind, type: 'scatter', clip: true, z: kind === 'violation' ? 10 : 5, symbol: symbols[kind] || 'circle',
       symbolSize: kind === 'commit' ? 4 : kind === 'violation' ? 22 : 11,
       itemStyle: { color: colors[kind] || '#000', borderColor: kind === 'violation' ? '#000' : undefined },
       data: points[kind]
