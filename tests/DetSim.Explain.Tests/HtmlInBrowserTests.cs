@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DetSim.Cli.Explain;
+using DetSim.Cli.Explanation;
 using OpenQA.Selenium;
 
 namespace DetSim.Explain.Tests;

@@ -1,4 +1,4 @@
-using DetSim.Cli.Explain;
+using DetSim.Cli.Explanation;
 using DetSim.Replication.Storage;
 
 namespace DetSim.Explain.Tests;

@@ -1,5 +1,5 @@
 using DetSim.Checking;
-using DetSim.Cli.Explain;
+using DetSim.Cli.Explanation;
 using DetSim.Replication.Scenarios;
 
 namespace DetSim.Explain.Tests;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DetSim.Cli;
-using DetSim.Cli.Explain;
+using DetSim.Cli.Explanation;
 using DetSim.Specs;
 
 namespace DetSim.Explain.Tests;

@@ -43,8 +43,8 @@ public static class Charts
         Save(plt, path);
     }
 
-    /// <summary>Each replica's lag behind its source over one run (<see cref="Explain.ReplicaLag"/>).</summary>
-    public static void ReplicaLag(IReadOnlyList<Explain.LagSeries> series, string title, string path)
+    /// <summary>Each replica's lag behind its source over one run (<see cref="Explanation.ReplicaLag"/>).</summary>
+    public static void ReplicaLag(IReadOnlyList<Explanation.LagSeries> series, string title, string path)
     {
         var plt = new ScottPlot.Plot();
         ScottPlot.Color[] colors = [ScottPlot.Colors.SteelBlue, ScottPlot.Colors.Orange, ScottPlot.Colors.SeaGreen, ScottPlot.Colors.Crimson, ScottPlot.Colors.SlateGray];

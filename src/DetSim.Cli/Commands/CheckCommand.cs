@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using DetSim.Cli.Campaign;
-using DetSim.Cli.Explain;
+using DetSim.Cli.Explanation;
 using DetSim.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;

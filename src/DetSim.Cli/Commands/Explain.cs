@@ -1,5 +1,5 @@
 using DetSim.Checking;
-using DetSim.Cli.Explain;
+using DetSim.Cli.Explanation;
 using DetSim.Replication.Clients;
 using DetSim.Replication.Failover;
 using DetSim.Replication.Scenarios;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using DetSim.Cli.Explain;
+using DetSim.Cli.Explanation;
 using DetSim.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;

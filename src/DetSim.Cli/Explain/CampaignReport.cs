@@ -4,7 +4,7 @@ using System.Text;
 using DetSim.Cli.Campaign;
 using DetSim.Specs;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>
 /// `detsim check --report out.html`: the campaign as one page, every spec with its verdict, seeds

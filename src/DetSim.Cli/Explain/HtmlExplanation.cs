@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DetSim.Replication.Scenarios;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>
 /// One self-contained HTML page for a run: the narrative beside a space-time diagram (a lane per
@@ -63,7 +63,7 @@ public static class HtmlExplanation
             {
                 if (section is not null) sb.Append("</ol>\n");
                 section = l.Section;
-                sb.Append("<h2>").Append(E(l.Section == "replay" ? "Replay" : Explain.Narrative.Heading(l.Section).TrimEnd(':'))).Append("</h2>\n<ol class=\"").Append(l.Section).Append("\">\n");
+                sb.Append("<h2>").Append(E(l.Section == "replay" ? "Replay" : Explanation.Narrative.Heading(l.Section).TrimEnd(':'))).Append("</h2>\n<ol class=\"").Append(l.Section).Append("\">\n");
             }
             sb.Append("<li");
             if (l.Kind.Length > 0) sb.Append(" class=\"").Append(l.Kind).Append('"');
@@ -125,7 +125,7 @@ public static class HtmlExplanation
 
     internal static string Asset(string name)
     {
-        using Stream? s = Assembly.GetExecutingAssembly().GetManifestResourceStream("DetSim.Cli.Explain." + name);
+        using Stream? s = Assembly.GetExecutingAssembly().GetManifestResourceStream("DetSim.Cli.Explanation." + name);
         if (s is null) throw new InvalidOperationException($"the bundled asset {name} is missing from detsim");
         using var reader = new StreamReader(s, Encoding.UTF8);
         return reader.ReadToEnd();

@@ -6,7 +6,7 @@ using DetSim.Replication.Scenarios;
 using DetSim.Replication.Sql;
 using DetSim.Replication.Storage;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>
 /// Values and times as a DBA reads them: DATETIME as the mysql client prints it

@@ -8,7 +8,7 @@ using DetSim.Replication.Server;
 using DetSim.Replication.Storage;
 using DetSim.Specs;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>One line of the narrative: its section, text, what it marks (for the page), and its time.</summary>
 public sealed record NarrativeLine(string Section, string Text, string Kind = "", long? AtMicros = null);

@@ -1,4 +1,4 @@
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>Output files: a missing directory is created; a path that cannot be written is refused with one clear line.</summary>
 public static class OutputPath

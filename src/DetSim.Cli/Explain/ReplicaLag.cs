@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>One replica's lag over a run: (simulated ms, binlog bytes behind) points.</summary>
 public sealed record LagSeries(string Replica, IReadOnlyList<(double Ms, double Bytes)> Points);

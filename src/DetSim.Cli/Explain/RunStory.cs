@@ -4,7 +4,7 @@ using DetSim.Core.Tracing;
 using DetSim.Replication.Scenarios;
 using DetSim.Specs;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>What a mark on the diagram stands for.</summary>
 public enum MarkKind : byte

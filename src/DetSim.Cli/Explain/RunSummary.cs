@@ -1,7 +1,7 @@
 using DetSim.Core.Faults;
 using DetSim.Specs;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>
 /// The faults and the failover of one seed for the `run` and `replay` summaries, one line each,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DetSim.Core.Tracing;
 
-namespace DetSim.Cli.Explain;
+namespace DetSim.Cli.Explanation;
 
 /// <summary>One trace record read back from the run's trace text (<see cref="TraceRecord.Text"/>).</summary>
 public sealed record TraceLine(long Step, long Micros, TraceKind Kind, string Node, string Peer, string Detail)
