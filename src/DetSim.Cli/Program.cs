@@ -13,6 +13,7 @@ app.Configure(config =>
     config.AddCommand<CheckCommand>("check")
         .WithDescription("Run every spec over its seeds and judge its expectation. Exit 0: all met, 1: an expectation failed, 2: bad input, 3: a model error (a DetSim bug).");
     config.AddCommand<RunCommand>("run").WithDescription("Run one seed of a spec: outcome, violations, trace hash.");
+    config.AddCommand<ExplainCommand>("explain").WithDescription("Explain one seed: a narrative of faults, failover and the violation; --html writes a space-time diagram page.");
     config.AddCommand<ReplayCommand>("replay").WithDescription("Reproduce one seed exactly (same trace hash); --trace prints every step.");
     config.AddCommand<ExploreCommand>("explore").WithDescription("Let Coyote's strategies (random, pct, delay-bounding, q-learning, ...) explore a spec's interleavings.");
     config.AddCommand<SoakCommand>("soak").WithDescription("Draw a whole scenario from each seed and run it: the lossless configuration must hold; --unsafe NAME must break.");

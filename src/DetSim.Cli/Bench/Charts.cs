@@ -21,7 +21,8 @@ public static class Charts
         plt.Add.Bars(bars);
         plt.Axes.Bottom.SetTicks(formats.Select((_, f) => f * (statements.Count + 1) + (statements.Count - 1) / 2.0).ToArray(), formats);
         plt.Title("binlog bytes for one bulk UPDATE (blue: safe, orange: with LIMIT)");
-        plt.YLabel("bytes");
+        plt.XLabel("binlog_format");
+        plt.YLabel("binlog bytes written (bytes)");
         Save(plt, path);
     }
 
@@ -36,8 +37,30 @@ public static class Charts
         }
         plt.Add.Bars(bars);
         plt.Axes.Bottom.SetTicks(rows.Select((_, i) => i * 3 + 0.5).ToArray(), rows.Select(r => r.Acks == 0 ? r.Mode : $"{r.Mode} x{r.Acks}").ToArray());
-        plt.Title("commit latency, simulated ms (blue: p50, orange: p99)");
-        plt.YLabel("ms");
+        plt.Title("commit latency by mode (blue: p50, orange: p99)");
+        plt.XLabel("replication mode (semi-sync wait point x ACKs required)");
+        plt.YLabel("commit latency (simulated ms)");
+        Save(plt, path);
+    }
+
+    /// <summary>Each replica's lag behind its source over one run (<see cref="Explanation.ReplicaLag"/>).</summary>
+    public static void ReplicaLag(IReadOnlyList<Explanation.LagSeries> series, string title, string path)
+    {
+        var plt = new ScottPlot.Plot();
+        ScottPlot.Color[] colors = [ScottPlot.Colors.SteelBlue, ScottPlot.Colors.Orange, ScottPlot.Colors.SeaGreen, ScottPlot.Colors.Crimson, ScottPlot.Colors.SlateGray];
+        for (int i = 0; i < series.Count; i++)
+        {
+            var s = series[i];
+            var line = plt.Add.ScatterLine(s.Points.Select(p => p.Ms).ToArray(), s.Points.Select(p => p.Bytes).ToArray());
+            line.LegendText = s.Replica;
+            line.Color = colors[i % colors.Length];
+            line.ConnectStyle = ScottPlot.ConnectStyle.StepHorizontal;
+        }
+        if (series.Count == 0) plt.Add.Text("no replica received binlog in this run", 0, 0);
+        plt.ShowLegend();
+        plt.Title(title);
+        plt.XLabel("simulated time (ms)");
+        plt.YLabel("lag behind the source (binlog bytes)");
         Save(plt, path);
     }
 

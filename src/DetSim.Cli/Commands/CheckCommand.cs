@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using DetSim.Cli.Campaign;
+using DetSim.Cli.Explanation;
 using DetSim.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -40,6 +41,10 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         [Description("Write machine-readable results (for `detsim merge`).")]
         public string? Results { get; init; }
 
+        [CommandOption("--report <FILE>")]
+        [Description("Write the campaign as an HTML page linking each failing seed's explanation.")]
+        public string? Report { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Seeds is < 1) return ValidationResult.Error($"--seeds must be at least 1, got {Seeds}");
@@ -54,11 +59,11 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
         ulong? seedStart = settings.SeedStart is null ? null : Seeds.Parse(settings.SeedStart, "--seed-start");
         Shard shard = Shard.Parse(settings.Shard);
         int jobs = settings.Jobs ?? Environment.ProcessorCount;
-        return Check(specs, new CheckRunner(jobs, shard), settings.Seeds, seedStart, settings.JUnit, settings.Results, Interactive, cancel);
+        return Check(specs, new CheckRunner(jobs, shard), settings.Seeds, seedStart, settings.JUnit, settings.Results, Interactive, cancel, settings.Report is null ? null : OutputPath.Prepare(settings.Report, "--report"));
     }
 
     /// <summary>Runs and reports every spec; the exit code is 3 on a model error, 1 on a failed expectation, else 0.</summary>
-    internal static int Check(IReadOnlyList<Spec> specs, CheckRunner runner, int? seedsPerSpec, ulong? seedStart, string? junit, string? resultsFile, bool interactive, CancellationToken cancel)
+    internal static int Check(IReadOnlyList<Spec> specs, CheckRunner runner, int? seedsPerSpec, ulong? seedStart, string? junit, string? resultsFile, bool interactive, CancellationToken cancel, string? report = null)
     {
         var results = new List<SpecResult>();
         var clock = Stopwatch.StartNew();
@@ -74,8 +79,8 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             results.Add(r);
             seedsTotal += r.SeedsRun;
             Console.WriteLine($"  {(r.ModelError ? "BUG " : r.Met ? "ok  " : "FAIL")} {r.Name} ({r.SeedsRun} seeds, {r.Seconds:F1}s)" +
-                              (r.ModelError ? $" DetSim bug (model error) at seed {r.FirstFailingSeed}, not a MySQL finding: {Trim(r.Summary, 160)}"
-                               : r.FirstFailingSeed is null ? "" : $" seed {r.FirstFailingSeed}: {Trim(r.Summary, 160)}"));
+                              (r.ModelError ? $" DetSim bug (model error) at seed {r.FirstFailingSeed}, not a MySQL finding: {RunSummary.Values(spec, r.Summary)}"
+                               : r.FirstFailingSeed is null ? "" : $" seed {r.FirstFailingSeed}: {RunSummary.Values(spec, r.Summary)}"));
             if (!r.Met && r.FirstFailingSeed is not null) Console.WriteLine($"       replay: {r.ReplayCommand}");
             if (r.Inconclusive > 0) Console.WriteLine($"       inconclusive: {r.Inconclusive} seed(s), first seed {r.FirstInconclusiveSeed}: {SpecJudge.ReplayCommand(r.File, r.FirstInconclusiveSeed!.Value)}");
             if (r.CutShort > 0) Console.WriteLine($"       cut short (livelock, time limit or not settled; never evidence): {r.CutShort} run(s), first seed {r.FirstCutShortSeed}: {SpecJudge.ReplayCommand(r.File, r.FirstCutShortSeed!.Value)}");
@@ -91,6 +96,7 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
             Console.WriteLine($"inconclusive: {r.Name}: {r.Inconclusive} seed(s) could not be decided, first seed {r.FirstInconclusiveSeed}: {SpecJudge.ReplayCommand(r.File, r.FirstInconclusiveSeed!.Value)}");
         if (junit is not null) JUnitWriter.Write(junit, results);
         if (resultsFile is not null) ResultsFile.Write(resultsFile, results);
+        if (report is not null) CampaignReport.Write(report, specs, results, cancel);
         return ExitCodes.Of(results, complete: results.Count == specs.Count);
     }
 

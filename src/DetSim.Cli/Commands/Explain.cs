@@ -1,4 +1,5 @@
 using DetSim.Checking;
+using DetSim.Cli.Explanation;
 using DetSim.Replication.Clients;
 using DetSim.Replication.Failover;
 using DetSim.Replication.Scenarios;
@@ -23,6 +24,8 @@ internal static class Explain
         Console.WriteLine($"  {report.Result}");
         var h = report.History;
         Console.WriteLine($"  clients: {h.Count} requests, {h.Count(x => x.Outcome == OpOutcome.Ok)} ok, {h.Count(x => x.Outcome == OpOutcome.Failed)} failed, {h.Count(x => x.Outcome == OpOutcome.Unknown)} unknown (no reply)");
+        // What struck and when (from the trace when it was captured), then what the failover did.
+        foreach (string line in RunSummary.FaultLines(spec, o)) Console.WriteLine($"  {line}");
         foreach (FailoverRecord f in report.Failovers) Console.WriteLine($"  {f}");
         foreach (ServerSnapshot s in report.Servers)
         {
@@ -35,7 +38,7 @@ internal static class Explain
             Console.WriteLine($"  RUN {o.Kind.ToString().ToUpperInvariant()} at seed {o.Seed}: {problem}; what the checkers found below is no evidence");
         foreach (CheckResult c in o.Inconclusive) Console.WriteLine($"  INCONCLUSIVE {c.Invariant}: {c.Reason}");
         if (o.Violations.Count == 0 && !o.Inconclusive.Any()) Console.WriteLine($"  every checked invariant held ({string.Join(", ", spec.Check)})");
-        foreach (Violation v in o.Violations.Take(10)) Console.WriteLine($"  VIOLATION {v}");
+        foreach (Violation v in o.Violations.Take(10)) Console.WriteLine($"  VIOLATION {RunSummary.Values(spec, v.ToString())}");
         if (o.Violations.Count > 10) Console.WriteLine($"  ... and {o.Violations.Count - 10} more violations");
         if (trace && report.TraceText is not null) Console.Write(report.TraceText);
         Console.WriteLine($"trace hash: {o.TraceHash}");

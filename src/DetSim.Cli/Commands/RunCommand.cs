@@ -25,7 +25,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     {
         Spec spec = SpecFiles.LoadOne(settings.Spec);
         ulong seed = settings.Seed is null ? spec.SeedStart : Seeds.Parse(settings.Seed);
-        SeedOutcome o = SpecJudge.RunSeed(spec, seed, settings.Trace);
+        SeedOutcome o = SpecJudge.RunSeed(spec, seed, captureTrace: true); // the summary's faults come from the trace
         return Explain.Print(spec, o, settings.Trace);
     }
 }

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace DetSim.Explain.Tests;
+
+/// <summary>Runs the built detsim as a separate process: exit code, stdout, stderr as a user sees them.</summary>
+internal static class DetsimProcess
+{
+    public sealed record Result(int Code, string Out, string Err);
+
+    public static Result Run(params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "detsim.dll");
+        var psi = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Runs.Repo,
+        };
+        psi.Environment["CI"] = "true";
+        using Process p = Process.Start(psi)!;
+        Task<string> o = p.StandardOutput.ReadToEndAsync(), e = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"detsim {string.Join(' ', args)} took more than 5 minutes");
+        }
+        return new Result(p.ExitCode, o.Result, e.Result);
+    }
+}
