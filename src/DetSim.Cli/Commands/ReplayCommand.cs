@@ -33,7 +33,7 @@ public sealed class ReplayCommand : Command<ReplayCommand.Settings>
     {
         Spec spec = SpecFiles.LoadOne(settings.Spec);
         ulong seed = Seeds.Parse(settings.Seed);
-        SeedOutcome o = SpecJudge.RunSeed(spec, seed, settings.Trace);
+        SeedOutcome o = SpecJudge.RunSeed(spec, seed, captureTrace: true);
         int code = Explain.Print(spec, o, settings.Trace);
         if (settings.ExpectHash is not null && !string.Equals(settings.ExpectHash, o.TraceHash, StringComparison.OrdinalIgnoreCase))
         {
