@@ -81,6 +81,19 @@ public class VerdictTests
     }
 
     [Fact]
+    public void An_insert_then_an_update_of_the_same_row_in_one_transaction_expects_the_updated_row()
+    {
+        // Found by the soak (seed 233): INSERT ...; UPDATE t SET v = v + 1 WHERE id = <the new row>.
+        RowChange insert = new("t", RowChangeKind.Insert, null, Row(29, 21)), update = new("t", RowChangeKind.Update, Row(29, 21), Row(29, 22));
+        var held = new Histories().Write("INSERT INTO t (v) VALUES (21); UPDATE t SET v = v + 1 WHERE id = 29", changes: [insert, update])
+            .Server("s1", null, true, $"{Uuid}:1", null, Row(29, 22)).Report();
+        Assert.True(InvariantCatalog.NoLostAckedWrite.Check(held).Held);
+        var lost = new Histories().Write("INSERT INTO t (v) VALUES (21); UPDATE t SET v = v + 1 WHERE id = 29", changes: [insert, update])
+            .Server("s1", null, true, $"{Uuid}:1", null, Row(29, 21)).Report();
+        Assert.True(InvariantCatalog.NoLostAckedWrite.Check(lost).IsViolated);
+    }
+
+    [Fact]
     public void Without_gtids_an_unknown_insert_sets_aside_no_other_row()
     {
         // Acknowledged row 1 is gone; an insert with no reply (AUTO_INCREMENT) cannot explain it.

@@ -57,7 +57,10 @@ public sealed class NoLostAckedWrite : IInvariant
             if (unknown.MayHaveTouched(table, key)) continue;
             Violation? overwritten = ReinsertedAfterLoss(table, key, list, source, alreadyReported);
             if (overwritten is not null) { yield return overwritten; continue; }
-            (Operation last, RowChange change) = list.MaxBy(w => w.Op.Completed!.Value.Micros);
+            // The latest acknowledged write, and within it the last change of the row (an INSERT
+            // then an UPDATE of the same row in one transaction leaves the UPDATE's image).
+            long latest = list.Max(w => w.Op.Completed!.Value.Micros);
+            (Operation last, RowChange change) = list.Last(w => w.Op.Completed!.Value.Micros == latest);
             bool overlapped = list.Any(w => !ReferenceEquals(w.Op, last) && w.Op.Completed!.Value > last.Invoked);
             if (overlapped || alreadyReported.Contains(last.Id)) continue;
             Value[]? final = source.Tables!.TryGetValue(table, out var rows) ? rows.FirstOrDefault(r => r[0].Integer == key) : null;
