@@ -82,7 +82,9 @@ public static class SpecJudge
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new SeedOutcome(seed, null, []) { ModelError = $"DetSim bug: the model threw {e.GetType().Name}: {e.Message}" };
+            // Where it threw, so the DetSim bug can be found without a debugger.
+            string where = string.Join(" <- ", (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(3).Select(l => l.Trim()));
+            return new SeedOutcome(seed, null, []) { ModelError = $"DetSim bug: the model threw {e.GetType().Name}: {e.Message} ({where})" };
         }
         var checks = new List<CheckResult>();
         foreach (string name in spec.Check)

@@ -131,8 +131,10 @@ public sealed partial class MySqlServer
         var ready = _lockWaiters.Keys.Where(owner => !Locks.IsHeldBy(owner)).OrderBy(o => o).ToList();
         foreach (long owner in ready)
         {
-            _lockWaiters.Remove(owner, out List<Action>? waiters);
-            foreach (Action retry in waiters!) retry();
+            // A retry may commit at once (a no-op needs no group commit) and release locks itself,
+            // running this again: waiters it already woke are gone.
+            if (!_lockWaiters.Remove(owner, out List<Action>? waiters)) continue;
+            foreach (Action retry in waiters) retry();
         }
     }
 

@@ -50,6 +50,7 @@ public static class SoakDraw
         y.Line("  replica_net_timeout: 500ms");
         y.Line("  heartbeat_period: 100ms");
         y.Line("  connect_retry: 100ms");
+        y.Line("  sync_relay_log: 1"); // an ACK then means the transaction is on the replica's disk
         y.Line($"  replica_semi_sync: {(semiSync ? "true" : "false")}");
         if (r.Chance(Ratio.Percent(30)) || f == "no_commit_order")
         {
@@ -160,6 +161,7 @@ public static class SoakDraw
     {
         long t = 100;
         bool sourceDead = false;
+        long replicasBackAt = 0; // when the last crashed replica restarts
         int count = 0;
         var crashModes = flip == "sync_binlog_0" ? new[] { "power_loss" } : new[] { "power_loss", "process", "torn_write" };
         while (true)
@@ -174,14 +176,18 @@ public static class SoakDraw
                 case 0 or 1:
                     if (node == "s1" && !dual)
                     {
-                        if (sourceDead) break;
+                        // Semi-sync keeps an acknowledged commit on the replicas that ACKed it: losing the
+                        // source while one of them is down is a second failure, outside the lossless set.
+                        if (sourceDead || t < replicasBackAt + 100) break;
                         sourceDead = true; // the old source stays down; the failover replaces it
                         y.Line($"  - {{ at: {t}ms, crash: {{ server: s1, mode: {r.Pick(crashModes)} }} }}");
                         if (flip == "sync_binlog_0") y.Line($"  - {{ at: {t + down}ms, restart: s1 }}");
                         break;
                     }
+                    if (sourceDead && flip != "file_repositories") break; // no replica dies after the source did (see above)
                     y.Line($"  - {{ at: {t}ms, crash: {{ server: {node}, mode: {r.Pick(crashModes)} }} }}");
                     y.Line($"  - {{ at: {t + down}ms, restart: {node} }}");
+                    replicasBackAt = Math.Max(replicasBackAt, t + down);
                     break;
                 case 2:
                     y.Line($"  - {{ at: {t}ms, partition: [{node}, {other}]{(r.Chance(Ratio.Percent(50)) ? ", one_way: true" : "")} }}");
@@ -216,7 +222,7 @@ public static class SoakDraw
         if (count == 0) y.Line($"  - {{ at: {durationMs / 2}ms, rotate: s1 }}");
         // Each unsafe setting gets the fault that exposes it at least once, at a drawn moment.
         long at = r.NextLong(durationMs * 3 / 10, durationMs * 8 / 10);
-        if (!sourceDead && flip is "async" or "after_commit" or "semisync_timeout" or "no_relay_drain" or "position_repoint")
+        if (!sourceDead && flip is "async" or "after_commit" or "semisync_timeout" or "no_relay_drain" or "position_repoint" && at > replicasBackAt + 100)
             y.Line($"  - {{ at: {at}ms, crash: {{ server: s1, mode: {r.Pick(new[] { "power_loss", "process" })} }} }}");
         if (flip == "file_repositories")
         {
