@@ -39,7 +39,6 @@ internal sealed class Applier
     private readonly HashSet<int> _finished = new();
     private readonly HashSet<Gtid.Gtid> _appliedGtids = new();
     private int _lastCommittedIndex = -1;
-    private long _nextWorkId;
     private long _infoWritesSinceSync;
 
     public Applier(MySqlServer server, ApplierPosition start)
@@ -131,7 +130,7 @@ internal sealed class Applier
             }
             if (_inFlight.Count > 0 && !MayStartInParallel(trx)) return;
             NextIndex = trx.EndIndex;
-            long work = ++_nextWorkId;
+            long work = _server.NextWorkId(); // unique per server: a replaced applier's timers must not match this one's workers
             _inFlight.Add(trx.FirstIndex, new InFlight(work, trx));
             int rows = trx.Events.Sum(e => e.Event is RowsEvent r ? r.Rows.Count : 0);
             Duration cost = _server.Options.ApplyCostPerTransaction + _server.Options.ApplyCostPerRow * Math.Max(1, rows);

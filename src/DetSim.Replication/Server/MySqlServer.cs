@@ -32,6 +32,7 @@ public sealed partial class MySqlServer : INode
     private long _lastAssignedGno;
     private long _bootCount;
     private long _nextXid;
+    private long _nextWorkId;
 
     public MySqlServer(ServerSetup setup)
     {
@@ -279,6 +280,9 @@ public sealed partial class MySqlServer : INode
     internal long NextConnectionId() => (_bootCount << 32) | (uint)++_nextConnection;
 
     internal long NextXid() => (_bootCount << 32) | (uint)++_nextXid;
+
+    /// <summary>Worker job ids for the applier's timers, unique across the appliers one incarnation creates (CHANGE REPLICATION SOURCE makes a new one).</summary>
+    internal long NextWorkId() => ++_nextWorkId;
 
     /// <summary>The next GNO for this server's own transactions: never one executed or in flight.</summary>
     internal long NextGno()
