@@ -80,7 +80,8 @@ public static class CoyoteExplorer
             .WithMaxSchedulingSteps(o.MaxSteps)
             .WithRandomGeneratorSeed(o.EngineSeed)
             .WithTelemetryEnabled(false)
-            .WithConsoleLoggingEnabled(false);
+            .WithConsoleLoggingEnabled(false)
+            .WithVerbosityEnabled(Microsoft.Coyote.Logging.VerbosityLevel.None);
         // In 1.7.11 the engine runs a "portfolio" of strategies unless told otherwise (PortfolioMode =
         // Fair by default) and the switch is internal: set it to None so the chosen strategy runs.
         FieldInfo portfolio = typeof(Configuration).GetField("PortfolioMode", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
