@@ -76,7 +76,7 @@ public sealed class BenchCoyoteCommand : Command<BenchCoyoteCommand.Settings>
         foreach (Spec spec in specs)
         {
             if (cancel.IsCancellationRequested) break;
-            var run = ExploreStrategies.RunOf(spec);
+            var run = ExploreStrategies.VerdictOf(spec);
             int decisive = 0;
             for (int i = 0; i < s.RateSeeds; i++)
                 if (SpecJudge.IsDecisive(spec, SpecJudge.RunSeed(spec, spec.SeedStart + (ulong)i))) decisive++;
@@ -131,7 +131,7 @@ public sealed class BenchCoyoteCommand : Command<BenchCoyoteCommand.Settings>
 
     private static Dictionary<string, object> Throughput(Spec spec, int runs, Core.Time.Duration window)
     {
-        var run = ExploreStrategies.RunOf(spec);
+        var run = ExploreStrategies.VerdictOf(spec);
         for (int i = 0; i < 3; i++) SpecJudge.RunSeed(spec, (ulong)i);
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < runs; i++) SpecJudge.RunSeed(spec, (ulong)(100 + i));

@@ -59,7 +59,7 @@ public sealed class ExploreCommand : Command<ExploreCommand.Settings>
         Duration window = s.Window is null ? ExploreOptions.DefaultWindow : ExploreStrategies.ParseWindow(s.Window);
         ulong? dataSeed = s.DataSeed is null ? null : Seeds.Parse(s.DataSeed);
         var options = new ExploreOptions(CoyoteStrategies.Parse(s.Strategy)!.Value, s.Iterations, EngineSeed: s.EngineSeed, Window: window, DataSeed: dataSeed, PriorityChanges: s.PriorityChanges);
-        ExploreResult r = CoyoteExplorer.Explore(ExploreStrategies.RunOf(spec), options);
+        ExploreResult r = CoyoteExplorer.Explore(ExploreStrategies.VerdictOf(spec), options);
         Console.WriteLine($"explore {spec.Name} with Coyote ({r.StrategyUsed}), {r.Iterations} iterations, window {window}, {r.SchedulingDecisions} scheduling decisions by Coyote");
         if (!r.Found)
         {
@@ -116,7 +116,13 @@ internal static class ExploreStrategies
     /// One run of the spec with the given choices: the expected invariant (or any) if it breaks in a
     /// run that finished normally, or the model error; and the run's trace hash.
     /// </summary>
-    public static Func<IChoiceSource, RunVerdict> RunOf(Spec spec, Replication.Failover.IFailoverProcedure? failover = null) => choices =>
+    public static Func<IChoiceSource, string?> RunOf(Spec spec, Replication.Failover.IFailoverProcedure? failover = null)
+    {
+        var verdict = VerdictOf(spec, failover);
+        return choices => verdict(choices).Failure;
+    }
+
+    public static Func<IChoiceSource, RunVerdict> VerdictOf(Spec spec, Replication.Failover.IFailoverProcedure? failover = null) => choices =>
     {
         ulong seed = choices is PickingChoiceSource p ? p.DataSeed : choices is CoyoteChoiceSource c ? c.DataSeed : choices is SimRandom r ? r.Seed : spec.SeedStart;
         SeedOutcome o = SpecJudge.RunSeed(spec, seed, choices: choices, failover: failover);

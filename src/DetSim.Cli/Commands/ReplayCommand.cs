@@ -49,7 +49,7 @@ public sealed class ReplayCommand : Command<ReplayCommand.Settings>
         int code = Explain.Print(spec, o, settings.Trace);
         if (settings.Out is not null)
         {
-            RunVerdict v = ExploreStrategies.RunOf(spec)(new Core.Random.SimRandom(seed));
+            RunVerdict v = ExploreStrategies.VerdictOf(spec)(new Core.Random.SimRandom(seed));
             new DecisionFile
             {
                 DetSimVersion = VersionCommand.Version,
@@ -68,7 +68,7 @@ public sealed class ReplayCommand : Command<ReplayCommand.Settings>
     private static int ReplayDecisions(Spec spec, Settings settings)
     {
         DecisionFile file = DecisionFile.Read(settings.Decisions!, File.ReadAllText(spec.File), VersionCommand.Version);
-        ReplayOutcome r = DecisionReplay.Run(ExploreStrategies.RunOf(spec), file);
+        ReplayOutcome r = DecisionReplay.Run(ExploreStrategies.VerdictOf(spec), file);
         if (r.Divergence is not null)
         {
             Console.WriteLine($"{settings.Decisions}: {r.Divergence} (after {r.DecisionsReplayed} of {file.Decisions.Count} decisions)");

@@ -90,9 +90,12 @@ public static class ScenarioGen
     /// <summary>The failure as one block: FsCheck's replay line and the spec that reproduces the shrunk case.</summary>
     public static string Report(string fsCheckMessage, ReplicationCase shrunk, string invariant)
     {
-        var replay = System.Text.RegularExpressions.Regex.Match(fsCheckMessage, @"Replay:?\s*(\S[^\n]*)");
-        string line = replay.Success ? replay.Groups[1].Value.Trim() : "(FsCheck printed no replay token)";
-        return $"FsCheck replay: Config.QuickThrowOnFailure.WithReplay({line})\n" +
+        var replay = System.Text.RegularExpressions.Regex.Match(fsCheckMessage, @"seed of \((\d+),\s*(\d+)\)|\((\d+),\s*(\d+)\)");
+        string[] parts = replay.Groups.Values.Skip(1).Where(g => g.Success).Select(g => g.Value).ToArray();
+        string line = replay.Success
+            ? $"({parts[0]},{parts[1]}): Config.QuickThrowOnFailure.WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd({parts[0]}UL, {parts[1]}UL), null)))"
+            : "(FsCheck printed no replay token: " + fsCheckMessage.Split('\n')[0] + ")";
+        return $"FsCheck replay {line}\n" +
                $"shrunk case: {shrunk}\n" +
                $"DetSim spec (detsim run counterexample.yaml --seed {shrunk.Seed}):\n{shrunk.ToSpec(invariant)}";
     }
