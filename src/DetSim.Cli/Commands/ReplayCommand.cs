@@ -35,7 +35,8 @@ public sealed class ReplayCommand : Command<ReplayCommand.Settings>
         public string? ExpectHash { get; init; }
 
         public override ValidationResult Validate() =>
-            (Seed is null) == (Decisions is null) ? ValidationResult.Error("replay needs exactly one of --seed <S> or --decisions <FILE>") :
+            Seed is null && Decisions is null ? ValidationResult.Error("replay needs --seed <S> (or --decisions <FILE>)") :
+            Seed is not null && Decisions is not null ? ValidationResult.Error("replay takes --seed <S> or --decisions <FILE>, not both") :
             Out is not null && Seed is null ? ValidationResult.Error("--out records a seed's run: use it with --seed") :
             ValidationResult.Success();
     }

@@ -27,6 +27,22 @@ public static class CoyoteExplorer
 
     private static ExploreResult Run(Func<IChoiceSource, RunVerdict> run, Configuration config, ExploreOptions options)
     {
+        // Coyote 1.7.11 writes its progress to the console whatever the logging settings say; the
+        // caller prints what matters, so the engine runs with the console muted.
+        TextWriter console = Console.Out;
+        Console.SetOut(TextWriter.Null);
+        try
+        {
+            return RunMuted(run, config, options);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+    }
+
+    private static ExploreResult RunMuted(Func<IChoiceSource, RunVerdict> run, Configuration config, ExploreOptions options)
+    {
         int iteration = 0;
         int? first = null;
         RunVerdict? failure = null;
@@ -80,8 +96,7 @@ public static class CoyoteExplorer
             .WithMaxSchedulingSteps(o.MaxSteps)
             .WithRandomGeneratorSeed(o.EngineSeed)
             .WithTelemetryEnabled(false)
-            .WithConsoleLoggingEnabled(false)
-            .WithVerbosityEnabled(Microsoft.Coyote.Logging.VerbosityLevel.None);
+            .WithConsoleLoggingEnabled(false);
         // In 1.7.11 the engine runs a "portfolio" of strategies unless told otherwise (PortfolioMode =
         // Fair by default) and the switch is internal: set it to None so the chosen strategy runs.
         FieldInfo portfolio = typeof(Configuration).GetField("PortfolioMode", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
