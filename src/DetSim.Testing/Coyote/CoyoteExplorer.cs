@@ -1,5 +1,6 @@
 using System.Reflection;
 using DetSim.Core.Random;
+using DetSim.Core.Scheduling;
 using Microsoft.Coyote;
 using Microsoft.Coyote.Random;
 using Microsoft.Coyote.Specifications;
@@ -8,36 +9,84 @@ using Microsoft.Coyote.SystematicTesting;
 namespace DetSim.Testing.Coyote;
 
 /// <summary>
-/// Runs a DetSim run function under Coyote's TestingEngine: each iteration hands the run a
-/// <see cref="CoyoteChoiceSource"/>, and a returned failure becomes a Coyote assertion failure.
+/// Runs a DetSim run function under Coyote's TestingEngine. Each iteration hands the run a
+/// <see cref="CoyoteChoiceSource"/>: Coyote's scheduler decides which enabled lane runs at every
+/// scheduling decision (<see cref="CoyotePicker"/>) and chooses the iteration's data seed; DetSim
+/// records the decisions, so a failure comes back both as Coyote's reproducible trace and as a
+/// DetSim decision list that replays without Coyote (<see cref="ReplayingPicker"/>).
 /// </summary>
 public static class CoyoteExplorer
 {
-    public static ExploreResult Explore(Func<IChoiceSource, string?> run, ExploreOptions options) => Run(run, Configure(options), options.Strategy);
+    public static ExploreResult Explore(Func<IChoiceSource, RunVerdict> run, ExploreOptions options) => Run(run, Configure(options), options);
+
+    public static ExploreResult Explore(Func<IChoiceSource, string?> run, ExploreOptions options) => Explore(c => new RunVerdict(run(c), null), options);
 
     /// <summary>Re-runs the failing iteration from Coyote's reproducible trace; returns its failure.</summary>
     public static string? Replay(Func<IChoiceSource, string?> run, string reproducibleTrace, ExploreOptions options) =>
-        Run(run, Configure(options).WithReproducibleTrace(reproducibleTrace), options.Strategy).Failure;
+        Run(c => new RunVerdict(run(c), null), Configure(options).WithReproducibleTrace(reproducibleTrace), options).Failure;
 
-    private static ExploreResult Run(Func<IChoiceSource, string?> run, Configuration config, CoyoteStrategy strategy)
+    private static ExploreResult Run(Func<IChoiceSource, RunVerdict> run, Configuration config, ExploreOptions options)
+    {
+        // Coyote 1.7.11 writes its progress to the console whatever the logging settings say; the
+        // caller prints what matters, so the engine runs with the console muted.
+        TextWriter console = Console.Out;
+        Console.SetOut(TextWriter.Null);
+        try
+        {
+            return RunMuted(run, config, options);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+    }
+
+    private static ExploreResult RunMuted(Func<IChoiceSource, RunVerdict> run, Configuration config, ExploreOptions options)
     {
         int iteration = 0;
         int? first = null;
-        string? failure = null;
+        RunVerdict? failure = null;
+        ulong? failingSeed = null;
+        IReadOnlyList<Decision>? decisions = null;
+        var hashes = new List<ulong>();
+        long total = 0;
         TestingEngine engine = TestingEngine.Create(config, () =>
         {
             iteration++;
-            string? f = run(new CoyoteChoiceSource(Generator.Create()));
-            if (f is not null && first is null)
+            var picker = new CoyotePicker(options.EffectiveWindow);
+            var recorder = new RecordingPicker(picker);
+            ulong seed = options.DataSeed ?? CoyoteChoiceSource.DrawSeed(Generator.Create());
+            RunVerdict v;
+            try
+            {
+                v = run(new CoyoteChoiceSource(seed, recorder));
+            }
+            finally
+            {
+                picker.Finish();
+            }
+            hashes.Add(recorder.ScheduleHash);
+            total += recorder.Count;
+            if (v.Failure is not null && first is null)
             {
                 first = iteration;
-                failure = f;
+                failure = v;
+                failingSeed = seed;
+                decisions = recorder.Decisions();
             }
-            Specification.Assert(f is null, "{0}", f ?? "");
+            Specification.Assert(v.Failure is null, "{0}", v.Failure ?? "");
         });
         engine.Run();
         bool found = engine.TestReport.NumOfFoundBugs > 0;
-        return new ExploreResult(found, iteration, first, failure, found ? engine.ReproducibleTrace : null, StrategyName(config));
+        return new ExploreResult(found, iteration, first, failure?.Failure, found ? engine.ReproducibleTrace : null, StrategyName(config))
+        {
+            DataSeed = failingSeed,
+            Window = options.EffectiveWindow,
+            Decisions = decisions,
+            TraceHash = failure?.TraceHash,
+            ScheduleHashes = hashes,
+            SchedulingDecisions = total,
+        };
     }
 
     private static Configuration Configure(ExploreOptions o)
@@ -56,9 +105,9 @@ public static class CoyoteExplorer
         return o.Strategy switch
         {
             CoyoteStrategy.Probabilistic => c.WithProbabilisticStrategy(3),
-            CoyoteStrategy.Prioritization => c.WithPrioritizationStrategy(false, 10),
-            CoyoteStrategy.FairPrioritization => c.WithPrioritizationStrategy(true, 10),
-            CoyoteStrategy.DelayBounding => c.WithDelayBoundingStrategy(false, 10),
+            CoyoteStrategy.Prioritization => c.WithPrioritizationStrategy(false, (uint)o.PriorityChanges),
+            CoyoteStrategy.FairPrioritization => c.WithPrioritizationStrategy(true, (uint)o.PriorityChanges),
+            CoyoteStrategy.DelayBounding => c.WithDelayBoundingStrategy(false, (uint)o.PriorityChanges),
             // Coyote 1.7.11 has a Q-learning strategy but no public With… for it: set the strategy
             // name the `coyote test --strategy q-learning` command line sets.
             CoyoteStrategy.QLearning => SetStrategyName(c, "QLearning"),

@@ -16,6 +16,13 @@ public enum ReplicationMode : byte
     AfterSync,
 }
 
+/// <summary>Star: every replica replicates from s1. Chain: s1 -> r1 -> r2 -> ... (log_replica_updates ON).</summary>
+public enum Topology : byte
+{
+    Star,
+    Chain,
+}
+
 /// <summary>
 /// A generated replication scenario in a few numbers, so FsCheck can shrink it and a person can read
 /// it: how many replicas, which mode, how much load, when the source crashes, and the seed. A failing
@@ -33,6 +40,20 @@ public sealed record ReplicationCase(
     int? CrashAtMs,
     bool Failover)
 {
+    /// <summary>rpl_semi_sync_source_wait_for_replica_count (semi-sync modes only).</summary>
+    public int AckCount { get; init; } = 1;
+
+    public Topology Topology { get; init; } = Topology.Star;
+
+    /// <summary>How the source dies: power loss (unsynced writes and unsent bytes gone) or kill -9 of the process.</summary>
+    public DetSim.Core.Disk.CrashMode CrashMode { get; init; } = DetSim.Core.Disk.CrashMode.DropUnsynced;
+
+    public PromotionRule Promote { get; init; } = PromotionRule.MostAdvanced;
+
+    private int Acks => Math.Clamp(AckCount, 1, Topology == Topology.Chain ? 1 : Replicas);
+
+    private string SourceOf(int i) => Topology == Topology.Chain && i > 1 ? $"r{i - 1}" : "s1";
+
     public Scenario ToScenario()
     {
         var source = new ServerOptions
@@ -43,8 +64,8 @@ public sealed record ReplicationCase(
             HeartbeatPeriod = Duration.FromMillis(200),
             SemiSync = Mode switch
             {
-                ReplicationMode.AfterCommit => SemiSyncOptions.AfterCommit(1),
-                ReplicationMode.AfterSync => SemiSyncOptions.AfterSync(1),
+                ReplicationMode.AfterCommit => SemiSyncOptions.AfterCommit(Acks),
+                ReplicationMode.AfterSync => SemiSyncOptions.AfterSync(Acks),
                 _ => SemiSyncOptions.Off,
             },
         };
@@ -54,14 +75,14 @@ public sealed record ReplicationCase(
         var latency = new LinkOptions { Latency = Latency.Exponential(Duration.FromMillis(ReplicaLatencyMs), Duration.FromMicros(ReplicaLatencyMs * 250)) };
         for (int i = 1; i <= Replicas; i++)
         {
-            servers.Add(new ServerDefinition($"r{i}", replica, "s1"));
-            links.Add(new LinkOverride("s1", $"r{i}", latency));
-            links.Add(new LinkOverride($"r{i}", "s1", latency));
+            servers.Add(new ServerDefinition($"r{i}", replica, SourceOf(i)));
+            links.Add(new LinkOverride(SourceOf(i), $"r{i}", latency));
+            links.Add(new LinkOverride($"r{i}", SourceOf(i), latency));
         }
         var faults = new FaultPlan();
         if (CrashAtMs is { } crash)
         {
-            faults.At(SimTime.FromMillis(crash), new CrashFault("s1"));
+            faults.At(SimTime.FromMillis(crash), new CrashFault("s1", CrashMode));
             if (Failover) faults.At(SimTime.FromMillis(crash + 100), new FailoverFault());
         }
         return new Scenario
@@ -77,6 +98,7 @@ public sealed record ReplicationCase(
                 new ClientOptions { Name = "reader", Sessions = 1, Duration = Duration.FromMillis(DurationMs), Think = Duration.FromMillis(1), RequestTimeout = Duration.FromMillis(300), Transactions = [new TransactionTemplate(1, ["SELECT * FROM t ORDER BY id DESC LIMIT 3"])] },
             ],
             Faults = faults,
+            Failover = new FailoverOptions { Promote = Promote },
             TimeLimit = SimTime.FromSeconds(30),
         };
     }
@@ -91,19 +113,21 @@ public sealed record ReplicationCase(
         sb.Append($"defaults:\n  gtid_mode: {(Gtid ? "ON" : "OFF")}\n  binlog_format: {Format.ToString().ToUpperInvariant()}\n  replica_net_timeout: 1s\n  heartbeat_period: 200ms\n");
         if (Mode != ReplicationMode.Async) sb.Append("  replica_semi_sync: true\n");
         sb.Append("servers:\n");
-        sb.Append(Mode == ReplicationMode.Async ? "  s1: {}\n" : $"  s1:\n    semi_sync: {{ enabled: true, wait_point: {(Mode == ReplicationMode.AfterSync ? "AFTER_SYNC" : "AFTER_COMMIT")} }}\n");
-        for (int i = 1; i <= Replicas; i++) sb.Append(CultureInfo.InvariantCulture, $"  r{i}: {{ source: s1 }}\n");
+        sb.Append(Mode == ReplicationMode.Async ? "  s1: {}\n" : string.Create(CultureInfo.InvariantCulture, $"  s1:\n    semi_sync: {{ enabled: true, wait_point: {(Mode == ReplicationMode.AfterSync ? "AFTER_SYNC" : "AFTER_COMMIT")}, wait_for_replica_count: {Acks} }}\n"));
+        for (int i = 1; i <= Replicas; i++) sb.Append(CultureInfo.InvariantCulture, $"  r{i}: {{ source: {SourceOf(i)} }}\n");
         sb.Append("network:\n  latency: { min: 50us, jitter: 50us, tail_percent: 0 }\n  links:\n");
         for (int i = 1; i <= Replicas; i++)
-            sb.Append(CultureInfo.InvariantCulture, $"    - {{ from: s1, to: r{i}, latency: {{ min: {ReplicaLatencyMs}ms, jitter: {ReplicaLatencyMs * 250}us, tail_percent: 0 }}, both_ways: true }}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"    - {{ from: {SourceOf(i)}, to: r{i}, latency: {{ min: {ReplicaLatencyMs}ms, jitter: {ReplicaLatencyMs * 250}us, tail_percent: 0 }}, both_ways: true }}\n");
         sb.Append("workload:\n  tables:\n    - create: \"CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, v INT NOT NULL)\"\n  clients:\n");
         sb.Append(CultureInfo.InvariantCulture, $"    - {{ name: writer, count: {Sessions}, duration: {DurationMs}ms, think: 1ms, timeout: 300ms, transactions: [{{ sql: [\"INSERT INTO t (v) VALUES ({{n}})\"] }}] }}\n");
         sb.Append(CultureInfo.InvariantCulture, $"    - {{ name: reader, count: 1, duration: {DurationMs}ms, think: 1ms, timeout: 300ms, transactions: [{{ sql: [\"SELECT * FROM t ORDER BY id DESC LIMIT 3\"] }}] }}\n");
         if (CrashAtMs is { } crash)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"faults:\n  - {{ at: {crash}ms, crash: s1 }}\n");
+            string mode = CrashMode == DetSim.Core.Disk.CrashMode.ProcessCrash ? "process" : "power_loss";
+            sb.Append(CultureInfo.InvariantCulture, $"faults:\n  - {{ at: {crash}ms, crash: {{ server: s1, mode: {mode} }} }}\n");
             if (Failover) sb.Append(CultureInfo.InvariantCulture, $"  - {{ at: {crash + 100}ms, failover: {{}} }}\n");
         }
+        sb.Append($"failover:\n  promote: {(Promote == PromotionRule.FirstReplica ? "first_replica" : "most_advanced")}\n");
         return sb.ToString();
     }
 
@@ -111,5 +135,5 @@ public sealed record ReplicationCase(
     public string Size => $"{1 + Replicas} servers, {Sessions} writer sessions, {DurationMs} ms of load, {(CrashAtMs is null ? 0 : Failover ? 2 : 1)} faults";
 
     public override string ToString() =>
-        $"seed={Seed} replicas={Replicas} mode={Mode} gtid={Gtid} format={Format} sessions={Sessions} duration={DurationMs}ms replica_latency={ReplicaLatencyMs}ms crash={(CrashAtMs?.ToString(CultureInfo.InvariantCulture) ?? "none")} failover={Failover}";
+        $"seed={Seed} replicas={Replicas} mode={Mode} gtid={Gtid} format={Format} sessions={Sessions} duration={DurationMs}ms replica_latency={ReplicaLatencyMs}ms crash={(CrashAtMs?.ToString(CultureInfo.InvariantCulture) ?? "none")} failover={Failover} acks={Acks} topology={Topology} crash_mode={CrashMode} promote={Promote}";
 }

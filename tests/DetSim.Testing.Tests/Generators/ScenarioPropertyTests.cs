@@ -25,7 +25,7 @@ public class ScenarioPropertyTests(ITestOutputHelper output)
     [Fact]
     public void After_sync_semisync_loses_nothing_and_shows_no_phantom_over_1000_scenarios()
     {
-        Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(ReplicationMode.AfterSync)),
+        Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(ReplicationMode.AfterSync, lossless: true)),
                 c => Check(c, InvariantCatalog.NoLostAckedWrite, InvariantCatalog.NoPhantomRead).Count == 0)
             .Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
@@ -33,7 +33,7 @@ public class ScenarioPropertyTests(ITestOutputHelper output)
     [Fact]
     public void Gtid_failover_converges_over_1000_scenarios()
     {
-        Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(ReplicationMode.Async)),
+        Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(ReplicationMode.Async, lossless: true)),
                 c => Check(c, InvariantCatalog.Converged, InvariantCatalog.ReplicationRunning).Count == 0)
             .Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
@@ -41,35 +41,51 @@ public class ScenarioPropertyTests(ITestOutputHelper output)
     [Theory]
     [InlineData(ReplicationMode.Async, "no_lost_acked_write")]
     [InlineData(ReplicationMode.AfterCommit, "no_phantom_read")]
-    public void A_known_bad_configuration_is_found_shrunk_and_printed_as_a_spec_that_reproduces(ReplicationMode mode, string invariant)
+    public void A_known_bad_configuration_is_found_shrunk_with_the_same_invariant_and_printed_as_a_spec_that_reproduces(ReplicationMode mode, string invariant)
     {
         IInvariant check = InvariantCatalog.ByName(invariant)!;
+        // Several invariants are checked; shrinking must keep the one that failed first.
+        var property = new ScenarioGen.SameInvariant(c => Check(c, check, InvariantCatalog.NoLostAckedWrite, InvariantCatalog.Converged));
+        ReplicationCase? first = null, last = null;
         var failure = Assert.ThrowsAny<Exception>(() =>
-            Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(mode)), c => Check(c, check).Count == 0)
+            Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(mode)), c =>
+                {
+                    bool holds = property.Holds(c);
+                    if (!holds) { first ??= c; last = c; }
+                    return holds;
+                })
                 .Check(Config.QuickThrowOnFailure.WithMaxTest(200)));
-        (ReplicationCase original, ReplicationCase shrunk) = Parse(failure.Message, mode);
-        output.WriteLine($"{mode}: original {original.Size}; shrunk {shrunk.Size}");
-        Assert.True(shrunk.Sessions <= original.Sessions && shrunk.DurationMs <= original.DurationMs && shrunk.Replicas <= original.Replicas);
+        Assert.NotNull(first);
+        ReplicationCase shrunk = last!;
+        output.WriteLine($"{mode}: original {first!.Size}; shrunk {shrunk.Size}; invariant {property.Pinned}");
+        string report = ScenarioGen.Report(failure.Message, shrunk, property.Pinned!);
+        output.WriteLine(report);
+        Assert.Matches(@"FsCheck replay \(\d+,\d+\): Config.QuickThrowOnFailure.WithReplay", report);
+        Assert.Contains("seed_start: " + shrunk.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), report);
+        Assert.True(shrunk.Sessions <= first.Sessions && shrunk.DurationMs <= first.DurationMs && shrunk.Replicas <= first.Replicas);
 
-        // The shrunk counterexample, printed as a spec, reproduces with its seed.
-        string yaml = shrunk.ToSpec(invariant);
+        // The shrunk case fails with the same invariant as the original ...
+        Assert.Contains(Check(shrunk, check, InvariantCatalog.NoLostAckedWrite, InvariantCatalog.Converged), v => v.Invariant == property.Pinned);
+        Assert.Contains(Check(first, check, InvariantCatalog.NoLostAckedWrite, InvariantCatalog.Converged), v => v.Invariant == property.Pinned);
+        // ... and, printed as a spec, reproduces it with its seed.
+        string yaml = shrunk.ToSpec(property.Pinned!);
         SpecParseResult spec = SpecLoader.Parse(yaml, "counterexample.yaml");
         Assert.True(spec.Ok, string.Join("\n", spec.Errors) + "\n" + yaml);
         SeedOutcome again = SpecJudge.RunSeed(spec.Spec!, shrunk.Seed);
-        Assert.Contains(again.Violations, v => v.Invariant == invariant);
+        Assert.Contains(again.Violations, v => v.Invariant == property.Pinned);
     }
 
-    private static (ReplicationCase Original, ReplicationCase Shrunk) Parse(string message, ReplicationMode mode)
+    [Fact]
+    public void Seeds_use_all_64_bits_and_scenarios_vary_what_the_old_generator_fixed()
     {
-        ReplicationCase Read(string label)
-        {
-            Match m = Regex.Match(message, label + @":\s*seed=(\d+) replicas=(\d+) mode=\w+ gtid=True format=Row sessions=(\d+) duration=(\d+)ms replica_latency=(\d+)ms crash=(\w+) failover=(\w+)");
-            Assert.True(m.Success, $"no {label} case in: {message}");
-            int? crash = m.Groups[6].Value == "none" ? null : int.Parse(m.Groups[6].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new ReplicationCase(ulong.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), mode, true,
-                DetSim.Replication.Server.BinlogFormat.Row, int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(m.Groups[5].Value, System.Globalization.CultureInfo.InvariantCulture), crash, m.Groups[7].Value == "True");
-        }
-        return (Read("Original"), Read("Shrunk"));
+        var cases = ScenarioGen.CrashAndFailover(ReplicationMode.AfterSync).Sample(500);
+        Assert.Equal(500, cases.Length);
+        Assert.True(cases.Select(c => c.Seed).Distinct().Count() >= 495, "seeds repeat");
+        Assert.Contains(cases, c => c.Seed > (1UL << 62));
+        Assert.Equal(3, cases.Select(c => c.Format).Distinct().Count());
+        Assert.Equal(2, cases.Select(c => c.Topology).Distinct().Count());
+        Assert.Equal(2, cases.Select(c => c.CrashMode).Distinct().Count());
+        Assert.Equal(2, cases.Select(c => c.Promote).Distinct().Count());
+        Assert.True(cases.Select(c => c.AckCount).Distinct().Count() >= 2);
     }
 }
