@@ -24,6 +24,7 @@ internal sealed class CommitPipeline(MySqlServer server)
     private readonly Queue<(long Id, List<PendingCommit> Group, bool Ready)> _committing = new();
     private bool _busy;
     private long _nextGroup;
+    private long _lastCommittedGroup;
     private long _groupsSinceSync;
     private long _sequenceNumber;
     private long _maxCommittedSequence;
@@ -145,7 +146,9 @@ internal sealed class CommitPipeline(MySqlServer server)
         _committing.Enqueue(entry);
         _busy = false;
         AfterSync(group!);
-        if (_queue.Count > 0) StartGroup();
+        // AfterSync may have committed, woken lock waiters and started the next group already: one
+        // group flushes at a time, or a later group could reach the commit stage first.
+        if (_queue.Count > 0 && !_busy) StartGroup();
     }
 
     private void AfterSync(List<PendingCommit> group)
@@ -181,6 +184,8 @@ internal sealed class CommitPipeline(MySqlServer server)
 
     private void Commit(long id, List<PendingCommit> group)
     {
+        Invariant.That(id > _lastCommittedGroup, $"{server.Name} commits groups in binlog order (group {id} after {_lastCommittedGroup})");
+        _lastCommittedGroup = id;
         foreach (PendingCommit trx in group)
         {
             server.Engine.Commit(trx.Xid);
