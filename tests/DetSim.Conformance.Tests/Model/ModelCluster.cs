@@ -38,7 +38,7 @@ internal sealed class ModelCluster
             _sim.AddNode(def.Name, () => new MySqlServer(setup));
         }
         _sim.AddNode("client", () => _client);
-        ServerDefinition source = servers.First(s => s.Source is null);
+        ServerDefinition source = servers.FirstOrDefault(s => s.Source is null) ?? servers[0];
         var directory = new ServiceDirectory(source.Name, servers.Where(s => s.Source == source.Name).Select(s => s.Name));
         _sim.SetService(new ClusterControl(_sim, servers, directory, new OrchestratorFailover(new FailoverOptions())));
         Advance(Duration.FromMillis(50));
