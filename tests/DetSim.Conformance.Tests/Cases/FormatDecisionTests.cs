@@ -62,7 +62,7 @@ public class FormatDecisionTests(ITestOutputHelper output)
             List<RealEvent> events = real.Events("s1");
             var mine = events.Skip(before).ToList();
             before = events.Count;
-            logged.Add(new Logged(string.Join(" ", mine.SelectMany(EventNames.Normalise)), string.Join(" ", mine.SelectMany(EventNames.Raw)), warnings, mine.Sum(e => e.Size)));
+            logged.Add(new Logged(string.Join(" ", mine.SelectMany(EventNames.Raw)), string.Join(" ", mine.SelectMany(EventNames.Raw)), warnings, mine.Sum(e => e.Size)));
         }
         return logged;
     }

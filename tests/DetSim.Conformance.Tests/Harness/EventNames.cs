@@ -19,6 +19,7 @@ internal static class EventNames
         TableMapEvent => "Table_map",
         RowsEvent r => r.Kind switch { EventType.WriteRows => "Write_rows", EventType.UpdateRows => "Update_rows", _ => "Delete_rows" },
         XidEvent => "Xid",
+        AnnotateRowsEvent => "Annotate_rows",
         IntvarEvent => "Intvar",
         RandEvent => "RAND",
         UserVarEvent => "User_var",
