@@ -44,6 +44,37 @@ public class FormatDecisionTests(ITestOutputHelper output)
         cmp.Verify();
     }
 
+    /// <summary>The canonical load of the specs: single-row inserts and updates by primary key, and one multi-statement transaction.</summary>
+    [MariaDbFact]
+    public void Binlog_bytes_of_a_workload_match_per_format()
+    {
+        var cmp = new Comparison(output, KnownDifferences.Cases);
+        string[][] load = [.. Enumerable.Range(1, 40).SelectMany(i => new[] { new[] { $"INSERT INTO t (v) VALUES ({i})" }, new[] { $"UPDATE t SET v = v + 1 WHERE id = {1 + i % 20}" } }),
+            ["INSERT INTO t (v) VALUES (1)", "UPDATE t SET v = 2 WHERE id = 1", "DELETE FROM t WHERE id = 2"]];
+        using var real = new MariaDbCluster([new RealServer("s1", 1)], Workload.RealSetup);
+        foreach ((string name, BinlogFormat format) in Formats)
+        {
+            using MySqlConnection c = real["s1"].Open();
+            MariaDbCluster.Provision(c, ["DROP TABLE IF EXISTS t", "DROP TABLE IF EXISTS u", .. Workload.RealSetup]);
+            MariaDbCluster.Exec(c, $"SET SESSION binlog_format = {format}");
+            long before = real.Events("s1").Sum(e => e.Size);
+            foreach (string[] trx in load)
+            {
+                using MySqlTransaction? tx = trx.Length > 1 ? c.BeginTransaction() : null;
+                foreach (string sql in trx) { using var cmd = new MySqlCommand(sql, c, tx); cmd.ExecuteNonQuery(); }
+                tx?.Commit();
+            }
+            long realBytes = real.Events("s1").Sum(e => e.Size) - before;
+            var model = new ModelCluster([new ServerDefinition("s1", ServerOptions.ForMariaDb() with { BinlogFormat = format })], Workload.ModelTables);
+            long modelBefore = model.Events("s1").Sum(e => (long)e.Event.Size);
+            foreach (string[] trx in load) Assert.True(model.Exec("s1", trx).Ok);
+            long modelBytes = model.Events("s1").Sum(e => (long)e.Event.Size) - modelBefore;
+            output.WriteLine($"| {name} | 40 inserts + 40 updates + 1 three-statement transaction | {modelBytes} | {realBytes} | {Pct(modelBytes, realBytes)} |");
+            cmp.Add($"{name}: bytes of the 81-transaction workload within 20%", Within20(modelBytes, realBytes), "yes");
+        }
+        cmp.Verify();
+    }
+
     internal static string Pct(long model, long real) => real == 0 ? "-" : $"{(model - real) * 100.0 / real:+0;-0;0}%";
 
     internal static string Within20(long model, long real) => real > 0 && Math.Abs(model - real) * 5 <= real ? "yes" : $"no ({model} vs {real})";
