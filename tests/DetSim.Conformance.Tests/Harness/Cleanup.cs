@@ -19,6 +19,7 @@ internal static class Cleanup
     public static void Track(System.Diagnostics.Process p) { lock (Gate) Processes.Add(p); }
     public static void Untrack(System.Diagnostics.Process p) { lock (Gate) Processes.Remove(p); }
     public static void Track(string dir) { lock (Gate) Dirs.Add(dir); }
+    public static void Forget(string dir) { lock (Gate) Dirs.Remove(dir); }
 
     /// <summary>kill -9 of a process this harness started (by its pid; nothing else is touched).</summary>
     public static void Kill(System.Diagnostics.Process p)

@@ -66,10 +66,18 @@ internal sealed class MariaDbCluster : IDisposable
         return dir;
     }
 
-    /// <summary>mariadb-install-db once per test run; every server copies the result (seconds saved per server).</summary>
+    /// <summary>
+    /// mariadb-install-db once per installed mariadbd; every server copies the result (seconds saved
+    /// per server). The template is a cache kept in the temp directory under a name keyed by the
+    /// binary, so runs reuse it instead of leaving one behind each (a test host may be killed before
+    /// its exit handlers run).
+    /// </summary>
     private static string MakeTemplate()
     {
-        string root = NewTempDir("detsim-mariadb-template-");
+        var bin = new FileInfo(MariaDbBinaries.Server!);
+        string final = Path.Combine(Path.GetTempPath(), $"detsim-mariadb-template-{bin.Length:x}-{bin.LastWriteTimeUtc.Ticks:x}");
+        if (Directory.Exists(Path.Combine(final, "data", "test"))) return Path.Combine(final, "data");
+        string root = NewTempDir("detsim-mariadb-template-new-");
         string data = Path.Combine(root, "data");
         var psi = new ProcessStartInfo(MariaDbBinaries.InstallDb!)
         {
@@ -90,7 +98,18 @@ internal sealed class MariaDbCluster : IDisposable
         Cleanup.Untrack(p);
         if (p.ExitCode != 0) throw new InvalidOperationException($"mariadb-install-db failed ({p.ExitCode}): {output}");
         Directory.CreateDirectory(Path.Combine(data, "test")); // a directory in the datadir is a database
-        return data;
+        try
+        {
+            Directory.Move(root, final);
+        }
+        catch (IOException)
+        {
+            // Another test run made it first: use theirs.
+            Cleanup.Delete(root);
+            return Path.Combine(final, "data");
+        }
+        Cleanup.Forget(root);
+        return Path.Combine(final, "data");
     }
 
     private static void CopyDirectory(string from, string to)
