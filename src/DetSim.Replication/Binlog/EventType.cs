@@ -18,4 +18,6 @@ public enum EventType : byte
     Gtid = 33,
     AnonymousGtid = 34,
     PreviousGtids = 35,
+    /// <summary>MariaDB's ANNOTATE_ROWS_EVENT (sql/log_event.h): the statement text before its rows events.</summary>
+    AnnotateRows = 160,
 }

@@ -10,8 +10,11 @@ namespace DetSim.Replication.Binlog;
 /// ROW logs Table_map + rows events; STATEMENT logs the Query preceded by the Intvar / Rand /
 /// User_var events that carry its non-deterministic inputs; MIXED logs a statement unless it is
 /// unsafe (or uses UUID(), USER(), ...), then rows. A ROW no-op writes nothing (MYSQL-FACTS §1.9).
+/// MariaDB's layout: no BEGIN Query event (its Gtid event carries BEGIN) and an Annotate_rows event
+/// with the statement before each statement's rows events (sql/log_event.h Gtid_log_event,
+/// Annotate_rows_log_event; measured on 10.11.19 by the conformance test FormatDecisionTests).
 /// </summary>
-public sealed class TransactionEventsBuilder(uint serverId, string database = "test")
+public sealed class TransactionEventsBuilder(uint serverId, string database = "test", Flavor flavor = Flavor.MySql80)
 {
     private readonly SortedDictionary<string, long> _tableIds = new(StringComparer.OrdinalIgnoreCase);
 
@@ -22,18 +25,24 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         LoggedStatement? ddl = statements.FirstOrDefault(s => s.Outcome.IsDdl);
         if (ddl is not null)
         {
-            events.Add(new QueryEvent("test", ddl.Outcome.Sql, threadId, 1, 1) { ServerId = serverId, Timestamp = timestamp, DdlXid = xid });
+            events.Add(new QueryEvent("test", ddl.Outcome.Sql, threadId, 1, 1) { ServerId = serverId, Timestamp = timestamp, DdlXid = xid, Flavor = flavor });
             return events;
         }
         foreach (LoggedStatement s in statements)
         {
             if (s.Outcome.IsReadOnly || s.Outcome.IsSessionOnly) continue;
-            if (LoggedAsRows(s, format)) AddRows(events, s.Changes, image, timestamp, schemaOf);
+            if (LoggedAsRows(s, format))
+            {
+                if (flavor == Flavor.MariaDb1011 && s.Changes.Count > 0)
+                    events.Add(new AnnotateRowsEvent(s.Outcome.Sql) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
+                AddRows(events, s.Changes, image, timestamp, schemaOf);
+            }
             else AddStatement(events, s.Outcome, timestamp, threadId, autoIncIncrement, autoIncOffset);
         }
         if (events.Count == 0) return events;
-        events.Insert(0, new QueryEvent(database, "BEGIN", threadId, autoIncIncrement, autoIncOffset) { ServerId = serverId, Timestamp = timestamp });
-        events.Add(new XidEvent(xid) { ServerId = serverId, Timestamp = timestamp });
+        if (flavor != Flavor.MariaDb1011)
+            events.Insert(0, new QueryEvent(database, "BEGIN", threadId, autoIncIncrement, autoIncOffset) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
+        events.Add(new XidEvent(xid) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
         return events;
     }
 
@@ -62,7 +71,7 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
     {
         long bodyBytes = body.Sum(e => (long)e.Size);
         bool mayHaveSbr = body.Any(e => e is QueryEvent { IsBegin: false });
-        var head = new GtidEvent(gtid, lastCommitted, sequenceNumber, bodyBytes, replicated, mayHaveSbr) { ServerId = originServerId, Timestamp = originTimestamp };
+        var head = new GtidEvent(gtid, lastCommitted, sequenceNumber, bodyBytes, replicated, mayHaveSbr) { ServerId = originServerId, Timestamp = originTimestamp, Flavor = flavor };
         // transaction_length counts the GTID event itself, whose size depends on the length's packed width.
         return head with { TransactionLength = bodyBytes + head.Size };
     }
@@ -75,7 +84,7 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         foreach (RowChange c in changes)
             if (!mapped.Contains(c.Table, StringComparer.OrdinalIgnoreCase)) mapped.Add(c.Table);
         foreach (string table in mapped)
-            events.Add(new TableMapEvent(TableId(table), "test", schemaOf(table)) { ServerId = serverId, Timestamp = timestamp });
+            events.Add(new TableMapEvent(TableId(table), "test", schemaOf(table)) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
 
         // Consecutive changes of one table and kind share a rows event up to binlog_row_event_max_size.
         var batch = new List<RowChange>();
@@ -90,7 +99,7 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
                                              || batchBytes + rowBytes > EventSizes.RowEventMaxSize);
             if (split)
             {
-                events.Add(new RowsEvent(kind, TableId(batchTable), schemaOf(batchTable), batch.ToArray(), image, false) { ServerId = serverId, Timestamp = timestamp });
+                events.Add(new RowsEvent(kind, TableId(batchTable), schemaOf(batchTable), batch.ToArray(), image, false) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
                 batch.Clear();
                 batchBytes = 0;
             }
@@ -99,17 +108,17 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
             batch.Add(c);
             batchBytes += rowBytes;
         }
-        events.Add(new RowsEvent(kind, TableId(batchTable), schemaOf(batchTable), batch.ToArray(), image, true) { ServerId = serverId, Timestamp = timestamp });
+        events.Add(new RowsEvent(kind, TableId(batchTable), schemaOf(batchTable), batch.ToArray(), image, true) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
     }
 
     private void AddStatement(List<BinlogEvent> events, Execution.StatementOutcome o, SimTime timestamp, long threadId, int inc, int off)
     {
-        if (o.LastInsertIdUsed is { } lii) events.Add(new IntvarEvent(IntvarKind.LastInsertId, lii) { ServerId = serverId, Timestamp = timestamp });
-        if (o.FirstInsertId is { } iid) events.Add(new IntvarEvent(IntvarKind.InsertId, iid) { ServerId = serverId, Timestamp = timestamp });
-        if (o.RandSeeds is { } seeds) events.Add(new RandEvent(seeds.Seed1, seeds.Seed2) { ServerId = serverId, Timestamp = timestamp });
+        if (o.LastInsertIdUsed is { } lii) events.Add(new IntvarEvent(IntvarKind.LastInsertId, lii) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
+        if (o.FirstInsertId is { } iid) events.Add(new IntvarEvent(IntvarKind.InsertId, iid) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
+        if (o.RandSeeds is { } seeds) events.Add(new RandEvent(seeds.Seed1, seeds.Seed2) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
         foreach ((string name, Value value) in o.UserVariablesRead)
-            events.Add(new UserVarEvent(name, value) { ServerId = serverId, Timestamp = timestamp });
-        events.Add(new QueryEvent("test", o.Sql, threadId, inc, off) { ServerId = serverId, Timestamp = timestamp });
+            events.Add(new UserVarEvent(name, value) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
+        events.Add(new QueryEvent("test", o.Sql, threadId, inc, off) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
     }
 
     private long TableId(string table)

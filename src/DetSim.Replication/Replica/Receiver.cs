@@ -138,7 +138,7 @@ internal sealed class Receiver
         // MySQL 8.0 wraps the source's 1236 as ER_SERVER_SOURCE_FATAL_ERROR_READING_BINLOG (13114); MariaDB shows 1236 (MYSQL-FACTS §5.3).
         int code = _server.Options.Flavor == Flavor.MySql80 ? 13114 : 1236;
         Disconnect();
-        Fail(code, $"Got fatal error {error.Code} from source when reading data from binary log: '{error.Message}'");
+        Fail(code, $"Got fatal error {error.Code} from {(_server.Options.Flavor == Flavor.MySql80 ? "source" : "master")} when reading data from binary log: '{error.Message}'");
     }
 
     /// <summary>

@@ -63,7 +63,10 @@ internal sealed class DumpThread
             GtidSet missing = log.Purged.Subtract(replica);
             if (!missing.IsEmpty)
             {
-                error = Fatal(request, $"Cannot replicate because the source purged required binary logs. Replicate the missing transactions from elsewhere, or provision a new replica from backup. Consider increasing the source's binary log expiration period. The GTID set sent by the replica is '{replica}', and the missing transactions are '{missing}'");
+                // MariaDB's text (sql/sql_repl.cc gtid_find_binlog_file; pinned by the conformance test ReplicationTests against 10.11.19).
+                error = server.Options.Flavor == Flavor.MariaDb1011
+                    ? Fatal(request, "Could not find GTID state requested by slave in any binlog files. Probably the slave state is too old and required binlog files have been purged.")
+                    : Fatal(request, $"Cannot replicate because the source purged required binary logs. Replicate the missing transactions from elsewhere, or provision a new replica from backup. Consider increasing the source's binary log expiration period. The GTID set sent by the replica is '{replica}', and the missing transactions are '{missing}'");
                 return null;
             }
             // Start at the newest file whose Previous_gtids the replica already has.

@@ -96,7 +96,7 @@ public sealed partial class MySqlServer : INode
         Engine = new InnoDb(disk, Options.InnodbFlushLogAtTrxCommit);
         Binlog = new BinaryLog(disk, ServerId, Options.MaxBinlogSize);
         Statements = _setup.Sql.CreateEngine(new StatementEngineOptions { AccessPathVaries = Options.AccessPathVaries });
-        EventsBuilder = new TransactionEventsBuilder(ServerId);
+        EventsBuilder = new TransactionEventsBuilder(ServerId, flavor: Options.Flavor);
         SemiSync = new SemiSyncSource(Options.SemiSync);
         Pipeline = new CommitPipeline(this);
         ReadOnly = Options.ReadOnly;

@@ -12,7 +12,7 @@ public sealed record SafetyVerdict(IReadOnlyList<UnsafeReason> Reasons, Flavor F
 
     /// <summary>ER_BINLOG_UNSAFE_STATEMENT (1592): a Warning in MySQL, a Note in MariaDB (MYSQL-FACTS §2.1, §2.7).</summary>
     public string? Warning => !IsUnsafe ? null
-        : $"{(Flavor == Flavor.MySql80 ? "Warning" : "Note")} 1592 Unsafe statement written to the binary log using statement format since BINLOG_FORMAT = STATEMENT. {Reasons[0].Text}";
+        : $"{(Flavor == Flavor.MySql80 ? "Warning" : "Note")} 1592 Unsafe statement written to the binary log using statement format since BINLOG_FORMAT = STATEMENT. {Reasons[0].In(Flavor).Text}";
 }
 
 /// <summary>
@@ -32,6 +32,13 @@ public static class SafetyAnalyzer
 
     /// <summary>Functions MariaDB adds to the list (§2.7).</summary>
     private static readonly HashSet<string> MariaDbExtra = new(StringComparer.OrdinalIgnoreCase) { "CURRENT_ROLE", "RANDOM_BYTES", "RELEASE_ALL_LOCKS" };
+
+    /// <summary>
+    /// Functions MariaDB does not call unsafe: RAND() is replayed from the seeds its RAND event
+    /// carries, so 10.11 gives no 1592 and MIXED logs it as a statement (Intvar, RAND, Query),
+    /// pinned by the conformance test FormatDecisionTests against a real 10.11.19.
+    /// </summary>
+    private static readonly HashSet<string> MariaDbSafe = new(StringComparer.OrdinalIgnoreCase) { "RAND" };
 
     /// <summary>Session variables whose reference does not make a statement unsafe (§2.5).</summary>
     private static readonly HashSet<string> ExemptVariables = new(StringComparer.OrdinalIgnoreCase)
@@ -68,8 +75,9 @@ public static class SafetyAnalyzer
                     if (i.Replace) Add(UnsafeReason.ReplaceSelect);
                     if (target?.HasAutoIncrement == true) Add(UnsafeReason.WriteAutoincSelect);
                 }
-                // MariaDB checks keys in the same order on both sides and dropped this warning (§2.7).
-                if (i.OnDuplicate is not null && target is { UniqueKeys.Count: > 0 } && flavor == Flavor.MySql80) Add(UnsafeReason.InsertTwoKeys);
+                // Both flavours flag it: MariaDB 10.11 gives 1592 with ER_BINLOG_UNSAFE_INSERT_TWO_KEYS and
+                // MIXED logs rows (sql_insert.cc; pinned by FormatDecisionTests against a real 10.11).
+                if (i.OnDuplicate is not null && target is { UniqueKeys.Count: > 0 }) Add(UnsafeReason.InsertTwoKeys);
                 break;
         }
         return new SafetyVerdict(reasons, flavor);
@@ -82,7 +90,9 @@ public static class SafetyAnalyzer
         switch (e)
         {
             case FuncExpr f:
-                if (UnsafeFunctions.Contains(f.Name) || (flavor == Flavor.MariaDb1011 && MariaDbExtra.Contains(f.Name))) add(UnsafeReason.SystemFunction(flavor));
+                bool unsafeHere = flavor == Flavor.MySql80 ? UnsafeFunctions.Contains(f.Name)
+                    : (UnsafeFunctions.Contains(f.Name) || MariaDbExtra.Contains(f.Name)) && !MariaDbSafe.Contains(f.Name);
+                if (unsafeHere) add(UnsafeReason.SystemFunction(flavor));
                 foreach (Expr a in f.Args) Visit(a, flavor, add);
                 break;
             case SystemVarExpr v when !ExemptVariables.Contains(v.Name) && !v.Name.StartsWith("character_set_", StringComparison.OrdinalIgnoreCase) && !v.Name.StartsWith("collation_", StringComparison.OrdinalIgnoreCase):

@@ -59,3 +59,21 @@ public class EventSizeTests
         Assert.Equal(36 + 10 * rows, minimal.Size);
     }
 }
+
+/// <summary>MariaDB 10.11's layout and sizes, as SHOW BINLOG EVENTS shows them on 10.11.19 (DetSim.Conformance.Tests compares all 36 cases).</summary>
+public class MariaDbEventSizeTests
+{
+    [Fact]
+    public void A_row_insert_is_gtid_annotate_table_map_write_rows_v1_xid_of_mariadbs_sizes()
+    {
+        var b = new TransactionEventsBuilder(1, flavor: Flavor.MariaDb1011);
+        TableSchema t = TableSchema.Simple();
+        var change = new RowChange("t", RowChangeKind.Insert, null, [Value.Of(21), Value.Of(1)]);
+        var outcome = new DetSim.Replication.Execution.StatementOutcome { Sql = "INSERT INTO t (v) VALUES (1)" };
+        var body = b.Body([new LoggedStatement(outcome, [change])], _ => t, DetSim.Replication.Server.BinlogFormat.Row, RowImage.Full, SimTime.Zero, 1, 7, 1, 1);
+        GtidEvent head = b.Head(body, null, 0, 1, false, 1, SimTime.Zero);
+        Assert.Equal(["Annotate_rows:51", "TableMap:45", "WriteRows:42", "Xid:31"], body.Select(e => $"{(e is AnnotateRowsEvent ? "Annotate_rows" : e.Type.ToString())}:{e.Size}"));
+        Assert.Equal(42, head.Size);
+        Assert.Equal(211, head.Size + body.Sum(e => e.Size)); // measured: ROW INSERT INTO t (v) VALUES (1) is 211 bytes
+    }
+}

@@ -14,6 +14,9 @@ public abstract record BinlogEvent
     /// <summary>When the statement or transaction started on the originating server (its clock).</summary>
     public required SimTime Timestamp { get; init; }
 
+    /// <summary>Whose byte layout the event has: MySQL 8.0's (default) or MariaDB 10.11's (<see cref="EventSizes.MariaDb"/>).</summary>
+    public Flavor Flavor { get; init; }
+
     public abstract EventType Type { get; }
 
     /// <summary>Total bytes: header, body and CRC32 footer.</summary>

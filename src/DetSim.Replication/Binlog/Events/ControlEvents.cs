@@ -27,7 +27,7 @@ public sealed record PreviousGtidsEvent(GtidSet Gtids) : BinlogEvent
 public sealed record GtidEvent(Gtid.Gtid? Gtid, long LastCommitted, long SequenceNumber, long TransactionLength, bool Replicated, bool MayHaveSbr) : BinlogEvent
 {
     public override EventType Type => Gtid is null ? EventType.AnonymousGtid : EventType.Gtid;
-    public override int Size => EventSizes.Gtid(TransactionLength, Replicated);
+    public override int Size => Flavor == Flavor.MariaDb1011 ? EventSizes.MariaDb.Gtid : EventSizes.Gtid(TransactionLength, Replicated);
     public override string Describe() =>
         $"{(Gtid is null ? "ANONYMOUS" : Gtid.ToString())} last_committed={LastCommitted} sequence_number={SequenceNumber}";
 }

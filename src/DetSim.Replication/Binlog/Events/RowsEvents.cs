@@ -18,7 +18,8 @@ public sealed record TableMapEvent(long TableId, string Database, TableSchema Ta
             bool numeric = Table.Columns.Any(c => c.Type is ColumnType.Int or ColumnType.BigInt);
             bool text = Table.Columns.Any(c => c.Type == ColumnType.Varchar);
             // Optional metadata, binlog_row_metadata=MINIMAL: SIGNEDNESS (3) and DEFAULT_CHARSET (5).
-            int optional = (numeric ? 3 : 0) + (text ? 5 : 0);
+            // MariaDB 10.11 defaults to binlog_row_metadata=NO_LOG: none (45 bytes for test.t, measured).
+            int optional = Flavor == Flavor.MariaDb1011 ? 0 : (numeric ? 3 : 0) + (text ? 5 : 0);
             return EventSizes.Header + EventSizes.TableMapPostHeader
                 + 1 + EventSizes.Utf8(Database) + 1 + 1 + EventSizes.Utf8(Table.Name) + 1
                 + EventSizes.PackedInt(cols) + cols + EventSizes.PackedInt(meta) + meta + (cols + 7) / 8
@@ -38,7 +39,8 @@ public sealed record RowsEvent(EventType Kind, long TableId, TableSchema Table, 
 {
     public override EventType Type => Kind;
 
-    public override int Size => EventSizes.Header + EventSizes.RowsPostHeader + FixedBodyBytes(Table, Kind) + Rows.Sum(r => RowBytes(Table, r, Image)) + EventSizes.Checksum;
+    public override int Size => EventSizes.Header + (Flavor == Flavor.MariaDb1011 ? EventSizes.MariaDb.RowsPostHeader : EventSizes.RowsPostHeader)
+        + FixedBodyBytes(Table, Kind) + Rows.Sum(r => RowBytes(Table, r, Image)) + EventSizes.Checksum;
 
     public override string Describe() => $"table_id={TableId} rows={Rows.Count}{(StatementEnd ? " flags=STMT_END_F" : "")}";
 
@@ -79,6 +81,17 @@ public sealed record RowsEvent(EventType Kind, long TableId, TableSchema Table, 
         }
         return (usedCount + 7) / 8 + bytes; // NULL bitmap over the used columns, then values
     }
+}
+
+/// <summary>
+/// MariaDB's Annotate_rows event (binlog_annotate_row_events=ON by default): the statement that
+/// produced the rows events after it, for mysqlbinlog; the applier ignores it. Header + query + checksum.
+/// </summary>
+public sealed record AnnotateRowsEvent(string Sql) : BinlogEvent
+{
+    public override EventType Type => EventType.AnnotateRows;
+    public override int Size => EventSizes.Header + EventSizes.Utf8(Sql) + EventSizes.Checksum;
+    public override string Describe() => Sql;
 }
 
 /// <summary>binlog_row_image.</summary>

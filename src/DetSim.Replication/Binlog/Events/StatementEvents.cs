@@ -19,7 +19,9 @@ public sealed record QueryEvent(string Database, string Sql, long ThreadId, int 
     public long? DdlXid { get; init; }
 
     public override EventType Type => EventType.Query;
-    public override int Size => EventSizes.Query(Database, Sql, AutoIncrementIncrement != 1 || AutoIncrementOffset != 1) + (DdlXid is null ? 0 : 9);
+    public override int Size => Flavor == Flavor.MariaDb1011
+        ? EventSizes.MariaDb.Query(Database, Sql, AutoIncrementIncrement != 1 || AutoIncrementOffset != 1, DdlXid is not null)
+        : EventSizes.Query(Database, Sql, AutoIncrementIncrement != 1 || AutoIncrementOffset != 1) + (DdlXid is null ? 0 : 9);
     public bool IsBegin => Sql == "BEGIN";
     public override string Describe() => Sql;
 }

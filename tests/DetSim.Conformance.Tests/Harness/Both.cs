@@ -1,0 +1,104 @@
+using DetSim.Conformance.Tests.Model;
+using DetSim.Replication.Gtid;
+using DetSim.Replication.Replica;
+using DetSim.Replication.Scenarios;
+using DetSim.Replication.Server;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Conformance.Tests.Harness;
+
+/// <summary>
+/// One scenario on both sides: the same servers (names, server ids, options) as real mariadbd
+/// processes and as model servers, the same statements sent to both, and readers that put what
+/// each side shows into the same words.
+/// </summary>
+internal sealed class Both : IDisposable
+{
+    private readonly Dictionary<string, uint> _ids;
+
+    public Both(IReadOnlyList<(string Name, uint Id, string? Source, ServerOptions Model, string[] Real)> servers)
+    {
+        _ids = servers.ToDictionary(s => s.Name, s => s.Id, StringComparer.Ordinal);
+        Real = new MariaDbCluster(servers.Select(s => new RealServer(s.Name, s.Id, s.Real)).ToList(), Cases.Workload.RealSetup);
+        try
+        {
+            foreach (var s in servers.Where(s => s.Source is not null)) Real.Replicate(s.Name, s.Source!);
+            Model = new ModelCluster(servers.Select(s => new ServerDefinition(s.Name, s.Model with { ServerId = s.Id }, s.Source)).ToList(), Cases.Workload.ModelTables);
+            foreach (var s in servers.Where(s => s.Source is not null)) Real.WaitSlaveStatus(s.Name, st => st["Slave_IO_Running"] == "Yes");
+        }
+        catch
+        {
+            Real.Dispose();
+            throw;
+        }
+    }
+
+    public MariaDbCluster Real { get; }
+    public ModelCluster Model { get; }
+
+    /// <summary>Runs a statement on both; returns both outcomes ("ok" or "error N").</summary>
+    public (string Model, string Real) Exec(string server, string sql)
+    {
+        ClientReply m = Model.Exec(server, sql);
+        string real;
+        try
+        {
+            Real.Exec(server, sql);
+            real = "ok";
+        }
+        catch (MySqlConnector.MySqlException e)
+        {
+            real = $"error {e.Number}";
+        }
+        return (m.Ok ? "ok" : $"error {m.Error!.Code}", real);
+    }
+
+    /// <summary>Lets both sides settle: the model runs on in simulated time, each real replica waits for its source (MASTER_GTID_WAIT).</summary>
+    public void Settle(params (string Replica, string Source)[] links)
+    {
+        Model.Advance(DetSim.Core.Time.Duration.FromSeconds(2));
+        foreach (var (r, s) in links) Real.CaughtUp(r, s, 5);
+    }
+
+    public (string Model, string Real) Rows(string server, string table) =>
+        (string.Join(" ", Model.Rows(server, table).OrderBy(r => r[0].AsInteger).Select(r => "(" + string.Join(",", r.Select(Show)) + ")")),
+         string.Join(" ", Real.Query(server, $"SELECT * FROM {table} ORDER BY 1").Select(r => "(" + string.Join(",", r.Values.Select(v => v ?? "NULL")) + ")")));
+
+    private static string Show(Value v) => v.IsNull ? "NULL" : v.IsText ? v.Text! : v.AsInteger.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The GTID position in MariaDB's words, domain 0: gtid_current_pos on the real server; the
+    /// model's gtid_executed as domain-server-seq, one entry per originating server.
+    /// </summary>
+    public (string Model, string Real) Gtids(string server)
+    {
+        GtidSet set = Model.Server(server).GtidExecuted;
+        var parts = new List<string>();
+        foreach (string sid in set.SourceIds)
+        {
+            string origin = _ids.Keys.FirstOrDefault(n => MySqlServer.UuidFor(n).Equals(sid, StringComparison.OrdinalIgnoreCase)) ?? sid;
+            long max = set.IntervalsOf(sid).Max(i => i.End);
+            parts.Add($"0-{_ids.GetValueOrDefault(origin)}-{max}");
+        }
+        return (string.Join(",", parts.Order(StringComparer.Ordinal)), Real.Scalar(server, "SELECT @@gtid_current_pos") ?? "");
+    }
+
+    /// <summary>SHOW SLAVE STATUS as "IO=… SQL=… io_errno=… sql_errno=…" on both sides.</summary>
+    public (string Model, string Real) SlaveStatus(string server)
+    {
+        ReplicaStatus? m = Model.Server(server).GetReplicaStatus();
+        string model = m is null ? "not a replica" : $"IO={Running(m.IoState)} SQL={Running(m.SqlState)} io_errno={m.LastIoErrno} sql_errno={m.LastSqlErrno}";
+        var r = Real.SlaveStatus(server);
+        string real = r is null ? "not a replica" : $"IO={r["Slave_IO_Running"]} SQL={r["Slave_SQL_Running"]} io_errno={r["Last_IO_Errno"]} sql_errno={r["Last_SQL_Errno"]}";
+        return (model, real);
+    }
+
+    public static string Running(ReplicaThreadState s) => s switch
+    {
+        ReplicaThreadState.Running => "Yes",
+        ReplicaThreadState.Connecting => "Connecting",
+        _ => "No",
+    };
+
+    public void Dispose() => Real.Dispose();
+}
