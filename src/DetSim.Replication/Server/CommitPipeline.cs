@@ -78,14 +78,12 @@ internal sealed class CommitPipeline(MySqlServer server)
         long id = ++_nextGroup;
         _groups.Add(id, group);
 
-        // FLUSH stage.
+        // FLUSH stage: the engine's prepare records are made durable (ha_flush_logs, per
+        // innodb_flush_log_at_trx_commit) before the group's events are written to the binlog
+        // (process_flush_stage_queue), so the binlog never holds a transaction whose prepare a
+        // crash can lose. The redo fsync is durable only when it completes, FsyncLatency from now.
         foreach (PendingCommit trx in group) Prepare(trx);
         bool redoFsync = server.Engine.WriteForGroupCommit();
-        foreach (PendingCommit trx in group) WriteBinlog(trx);
-        // process_flush_stage_queue: past max_binlog_size, this group rotates after its commit stage.
-        if (_rotateAfterGroup == 0 && server.Binlog.NeedsRotation) _rotateAfterGroup = id;
-        if (server.Options.SyncBinlog != 1) server.PublishBinlogEnd();
-        // The redo fsync is durable only when it completes, FsyncLatency from now: a crash before loses it.
         _redoFsyncPending[id] = redoFsync;
         server.SetTimer(redoFsync ? server.Options.FsyncLatency : Duration.Zero, TimerKind.FlushDone, id);
     }
@@ -120,6 +118,10 @@ internal sealed class CommitPipeline(MySqlServer server)
     {
         List<PendingCommit> group = _groups[id];
         if (_redoFsyncPending.Remove(id, out bool redoFsync) && redoFsync) server.Engine.SyncRedo();
+        foreach (PendingCommit trx in group) WriteBinlog(trx);
+        // process_flush_stage_queue: past max_binlog_size, this group rotates after its commit stage.
+        if (_rotateAfterGroup == 0 && server.Binlog.NeedsRotation) _rotateAfterGroup = id;
+        if (server.Options.SyncBinlog != 1) server.PublishBinlogEnd();
         // SYNC stage: sync_binlog=1 every group, N every N groups, 0 never (the OS decides).
         bool sync = server.Options.SyncBinlog == 1 || (server.Options.SyncBinlog > 1 && ++_groupsSinceSync >= server.Options.SyncBinlog);
         if (sync && group.Any(t => t.Logged))
