@@ -24,11 +24,8 @@ internal static class Detsim
         psi.Environment["CI"] = "true"; // plain output
         using Process p = Process.Start(psi)!;
         Task<string> o = p.StandardOutput.ReadToEndAsync(), e = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"detsim {string.Join(' ', args)} took more than 5 minutes");
-        }
+        // No timeout: how busy the machine is never decides a verdict (a hung test shows in the runner's hang dump).
+        p.WaitForExit();
         return new Result(p.ExitCode, o.Result, e.Result);
     }
 
