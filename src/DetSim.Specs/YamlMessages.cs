@@ -51,7 +51,4 @@ internal static class YamlMessages
             if (raw.StartsWith(starts, StringComparison.Ordinal)) return says;
         return "malformed YAML: " + Shape;
     }
-
-    /// <summary>For the fuzz test: whether a message is one of ours rather than the parser's own text.</summary>
-    public static bool IsExplained(string message) => !message.StartsWith("While ", StringComparison.Ordinal) && !message.Contains("(Line:", StringComparison.Ordinal);
 }
