@@ -250,7 +250,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
         string Server(YamlNode n, string key)
         {
             string? s = n is YamlScalarNode sc ? sc.Value : Str(n as YamlMappingNode, key);
-            if (s is null) { Error(n, path, $"name a server ({string.Join(", ", _servers)})"); return ""; }
+            if (s is null) { Error(n, path, _servers.Count == 0 ? "name a server (none is defined under servers:)" : $"name a server ({string.Join(", ", _servers)})"); return ""; }
             RequireServer(n, path, s);
             return s;
         }
@@ -376,7 +376,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
     private void RequireServer(YamlNode at, string path, string name, string? alsoAllowed = null)
     {
         if (!_servers.Contains(name))
-            Error(at, path, $"unknown server '{name}' (servers: {string.Join(", ", _servers)}{(alsoAllowed is null ? "" : "; or " + alsoAllowed)})");
+            Error(at, path, $"unknown server '{name}' ({(_servers.Count == 0 ? "no servers are defined" : "servers: " + string.Join(", ", _servers))}{(alsoAllowed is null ? "" : "; or " + alsoAllowed)})");
     }
 
     private void Error(YamlNode node, string path, string message) => _v.Error(node, path, message);

@@ -71,7 +71,7 @@ internal static class YamlGuard
                         if (open.TryPeek(out Open? parent) && parent.NextIsKey)
                             return At(e.Start, "a list or mapping cannot be a key: keys are plain names such as `servers` or `s1`");
                         if (open.Count >= MaxDepth)
-                            return At(e.Start, $"nested more than {MaxDepth} levels deep; a spec needs at most 6 (for example servers: s1: semi_sync: timeout)");
+                            return At(e.Start, $"nested more than {MaxDepth} levels deep; a spec needs at most 7 (workload: clients: - transactions: - sql: [...])");
                         if (++total > MaxNodes) return At(e.Start, TooMany());
                         open.Push(new Open(e.Start, n is MappingStart, n.Anchor.IsEmpty ? null : n.Anchor.Value));
                         break;
