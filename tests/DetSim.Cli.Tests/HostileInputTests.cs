@@ -4,13 +4,17 @@ namespace DetSim.Cli.Tests;
 /// The inputs a fuzzer found crashing, hanging or misleading detsim (issue 18): each is now exit
 /// code 2 with file:line:col and a message that says what is allowed, never a stack trace.
 /// </summary>
-public class HostileInputTests
+public sealed class HostileInputTests : IDisposable
 {
     private const string Head = "name: hostile\nexpect: holds\ncheck: [converged]\n";
+    private readonly List<TempDir> _dirs = new();
 
-    private static (Detsim.Result R, string File) Check(string yaml, params string[] extra)
+    public void Dispose() => _dirs.ForEach(d => d.Dispose()); // xUnit: after each test
+
+    private (Detsim.Result R, string File) Check(string yaml, params string[] extra)
     {
-        var dir = new TempDir(); // removed with the machine's temp cleaner: the file name is in the messages asserted on
+        var dir = new TempDir();
+        _dirs.Add(dir);
         string file = dir.File("spec.yaml");
         File.WriteAllText(file, yaml);
         return (Detsim.Run(["check", file, "--seeds", "1", .. extra]), file);
