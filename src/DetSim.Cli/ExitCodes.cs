@@ -15,9 +15,11 @@ public static class ExitCodes
     /// <summary>DetSim broke one of its own model assertions: a DetSim bug, never a finding about MySQL.</summary>
     public const int ModelError = 3;
 
-    /// <summary>A check's exit code: a model error outranks a failed expectation.</summary>
+    /// <summary>A check's exit code: a model error outranks a malformed spec, which outranks a failed expectation.</summary>
     public static int Of(IReadOnlyList<Campaign.SpecResult> results, bool complete = true) =>
-        results.Any(r => r.ModelError) ? ModelError : results.All(r => r.Met) && complete ? Ok : ExpectationFailed;
+        results.Any(r => r.ModelError) ? ModelError
+        : results.Any(r => r.BadSpec is not null) ? BadInput
+        : results.All(r => r.Met) && complete ? Ok : ExpectationFailed;
 }
 
 /// <summary>A user mistake, reported as one line and exit code 2.</summary>

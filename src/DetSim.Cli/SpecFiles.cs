@@ -2,9 +2,12 @@ using DetSim.Specs;
 
 namespace DetSim.Cli;
 
-/// <summary>Finds and loads spec files; a spec with errors stops the command with every error listed (exit 2).</summary>
+/// <summary>Finds and loads spec files. `check` runs the specs that load and reports the others; the one-spec commands stop on a spec with errors (exit 2).</summary>
 internal static class SpecFiles
 {
+    /// <summary>One spec file: the spec, or every error it has (each file:line:col).</summary>
+    public sealed record Loaded(string File, Spec? Spec, IReadOnlyList<SpecError> Errors);
+
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
@@ -20,19 +23,18 @@ internal static class SpecFiles
         return files;
     }
 
+    public static IReadOnlyList<Loaded> LoadEach(IEnumerable<string> paths) =>
+        Expand(paths).Select(file => SpecLoader.Load(file) is var r && r.Ok ? new Loaded(file, r.Spec, []) : new Loaded(file, null, r.Errors)).ToList();
+
     public static IReadOnlyList<Spec> LoadAll(IEnumerable<string> paths)
     {
-        var specs = new List<Spec>();
-        var errors = new List<SpecError>();
-        foreach (string file in Expand(paths))
-        {
-            SpecParseResult r = SpecLoader.Load(file);
-            if (r.Ok) specs.Add(r.Spec!);
-            else errors.AddRange(r.Errors);
-        }
-        if (errors.Count > 0) throw new BadInputException(string.Join("\n", errors) + $"\n{errors.Count} error(s)");
-        return specs;
+        var loaded = LoadEach(paths);
+        var errors = loaded.SelectMany(l => l.Errors).ToList();
+        if (errors.Count > 0) throw new BadInputException(Describe(errors));
+        return loaded.Select(l => l.Spec!).ToList();
     }
+
+    public static string Describe(IReadOnlyList<SpecError> errors) => string.Join("\n", errors) + $"\n{errors.Count} error(s)";
 
     public static Spec LoadOne(string path) => LoadAll([path]).Single();
 }

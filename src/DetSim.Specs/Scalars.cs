@@ -6,9 +6,23 @@ namespace DetSim.Specs;
 /// <summary>Parsers for the spec's scalar forms; each returns false with no exception on bad text.</summary>
 public static class Scalars
 {
-    public static bool TryDuration(string text, bool allowNegative, out Duration duration)
+    /// <summary>The longest duration a spec may give (one simulated day): longer ones only overflow simulated time.</summary>
+    public static readonly Duration MaxDuration = Duration.FromSeconds(86_400);
+
+    /// <summary>The words a boolean may be (YAML 1.2's true/false and YAML 1.1's yes/no/on/off), each in lower, title and upper case; the JSON Schema lists the same.</summary>
+    public static readonly IReadOnlyList<string> TrueWords = Cases("true", "yes", "on"), FalseWords = Cases("false", "no", "off");
+
+    private static string[] Cases(params string[] words) =>
+        words.SelectMany(w => new[] { w, char.ToUpperInvariant(w[0]) + w[1..], w.ToUpperInvariant() }).ToArray();
+
+    public static bool TryDuration(string text, bool allowNegative, out Duration duration) =>
+        TryDuration(text, allowNegative, out duration, out bool tooLong) && !tooLong;
+
+    /// <summary>Parses a duration; <paramref name="tooLong"/> says it has the right shape but exceeds <see cref="MaxDuration"/>.</summary>
+    public static bool TryDuration(string text, bool allowNegative, out Duration duration, out bool tooLong)
     {
         duration = default;
+        tooLong = false;
         string t = text.Trim();
         bool negative = t.StartsWith('-');
         if (negative && !allowNegative) return false;
@@ -21,7 +35,12 @@ public static class Scalars
             _ when t.EndsWith('m') => (t[..^1], 60_000_000L),
             _ => (t, 1000L),
         };
-        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n > long.MaxValue / unit) return false;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return false;
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n > MaxDuration.Micros / unit)
+        {
+            tooLong = true;
+            return true;
+        }
         duration = new Duration((negative ? -n : n) * unit);
         return true;
     }
@@ -53,11 +72,7 @@ public static class Scalars
 
     public static bool TryBool(string text, out bool value)
     {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "true" or "on" or "yes": value = true; return true;
-            case "false" or "off" or "no": value = false; return true;
-            default: value = false; return false;
-        }
+        value = TrueWords.Contains(text.Trim());
+        return value || FalseWords.Contains(text.Trim());
     }
 }

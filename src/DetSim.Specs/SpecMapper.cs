@@ -23,16 +23,9 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
     private readonly Validator _v = new(file, errors);
     private readonly List<string> _servers = new();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
-    private static partial Regex SpecName();
-
-    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
-    private static partial Regex ServerName();
-
     public Spec? Map(YamlMappingNode root)
     {
-        string name = Str(root, "name")!;
-        if (!SpecName().IsMatch(name)) Error(Node(root, "name")!, "name", $"'{name}' is not a valid spec name (lowercase letters, digits and dashes)");
+        string name = Str(root, "name")!; // its shape: SpecSchema's Pattern, checked by the validator
         bool maria = string.Equals(Str(root, "flavor"), "mariadb-10.11", StringComparison.OrdinalIgnoreCase);
         var check = Seq(root, "check").Select(n => ((YamlScalarNode)n).Value!.ToLowerInvariant()).ToList();
         Expectation expect = Str(root, "expect")!.Equals("violated", StringComparison.OrdinalIgnoreCase) ? Expectation.Violated : Expectation.Holds;
@@ -45,12 +38,8 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
 
         var serversNode = (YamlMappingNode)Node(root, "servers")!;
         YamlMappingNode? defaults = Node(root, "defaults") as YamlMappingNode;
-        foreach ((YamlNode k, YamlNode _) in serversNode.Children)
-        {
-            string s = ((YamlScalarNode)k).Value!;
-            if (!ServerName().IsMatch(s)) Error(k, $"servers.{s}", $"'{s}' is not a valid server name (lowercase letter first, then letters, digits, _ or -)");
-            _servers.Add(s);
-        }
+        foreach ((YamlNode k, YamlNode _) in serversNode.Children) _servers.Add(((YamlScalarNode)k).Value!); // names: SpecSchema's KeyPattern
+        var serverIds = new Dictionary<long, string>();
         if (_servers.Count == 0) Error(serversNode, "servers", "define at least one server");
         var servers = new List<ServerDefinition>();
         uint index = 0;
@@ -63,6 +52,10 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             if (source is not null) RequireServer(Node(node, "source")!, $"servers.{s}.source", source);
             if (source == s) Error(Node(node, "source")!, $"servers.{s}.source", "a server cannot replicate from itself");
             ServerOptions options = Options(defaults, node, maria, index);
+            // Replication needs distinct server ids: the replica I/O thread refuses equal ones, error 1593
+            // (sql/rpl_replica.cc, get_source_version_and_clock; mysql-test rpl_server_id1). Point at the id.
+            if (!serverIds.TryAdd(options.ServerId, s))
+                Error(Node(node, "server_id") ?? Node(defaults, "server_id") ?? k, $"servers.{s}.server_id", $"server_id {options.ServerId} is also {serverIds[options.ServerId]}'s; replication needs distinct server ids");
             bool? autoPosition = Bool(node, "auto_position");
             if (autoPosition == true && !options.GtidMode) Error(Node(node, "auto_position")!, $"servers.{s}.auto_position", "SOURCE_AUTO_POSITION=1 needs gtid_mode: ON");
             YamlMappingNode? clock = Node(node, "clock") as YamlMappingNode ?? Node(defaults, "clock") as YamlMappingNode;
@@ -208,7 +201,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
                 try { Parser.Parse(text.Replace("?", "1", StringComparison.Ordinal).Replace("{n}", "1", StringComparison.Ordinal).Replace("{session}", "1", StringComparison.Ordinal)); }
                 catch (SqlError e) { Error(n, $"workload.clients.{name}.transactions.sql", e.Message); }
             }
-            var range = Seq(tm, "key_range").Select(n => long.Parse(((YamlScalarNode)n).Value!, CultureInfo.InvariantCulture)).ToList();
+            var range = Seq(tm, "key_range").Select(n => Scalars.TryInteger(((YamlScalarNode)n).Value!, out decimal d) ? (long)d : 0).ToList();
             if (range.Count is not (0 or 2) || (range.Count == 2 && range[0] > range[1]))
                 Error(Node(tm, "key_range")!, $"workload.clients.{name}.transactions.key_range", "expected [min, max] with min <= max");
             TransactionTemplate template = range.Count == 2 ? new TransactionTemplate((int)(Long(tm, "weight") ?? 1), sql, range[0], range[1]) : new TransactionTemplate((int)(Long(tm, "weight") ?? 1), sql);
@@ -258,7 +251,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
         string Server(YamlNode n, string key)
         {
             string? s = n is YamlScalarNode sc ? sc.Value : Str(n as YamlMappingNode, key);
-            if (s is null) { Error(n, path, $"name a server ({string.Join(", ", _servers)})"); return ""; }
+            if (s is null) { Error(n, path, _servers.Count == 0 ? "name a server (none is defined under servers:)" : $"name a server ({string.Join(", ", _servers)})"); return ""; }
             RequireServer(n, path, s);
             return s;
         }
@@ -276,11 +269,22 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             "clock_jump" => new ClockJumpFault(Server(value, "server"), Dur(value as YamlMappingNode, "by", Duration.Zero, allowNegative: true)),
             "clock_drift" => new ClockDriftFault(Server(value, "server"), Long(value as YamlMappingNode, "ppm") ?? 0),
             "purge_binary_logs" => new PurgeBinaryLogsFault(Server(value, "server"), (int)(Long(value as YamlMappingNode, "keep") ?? 1)),
-            "sql" => new AdminSqlFault(Server(value, "server"), Str(value as YamlMappingNode, "text") ?? ""),
+            "sql" => new AdminSqlFault(Server(value, "server"), AdminSql(value, path)),
             "change_source" => new ChangeSourceFault(Server(Node(value, "server") ?? value, "server"), Server(Node(value, "source") ?? value, "source"), Bool(value as YamlMappingNode, "auto_position") ?? true),
             _ => null,
         };
         if (fault is not null) plan.At(at, fault);
+    }
+
+    /// <summary>A DBA's statement is parsed when the spec loads, as a client's statements are, not when the fault strikes.</summary>
+    private string AdminSql(YamlNode value, string path)
+    {
+        YamlNode? textNode = Node(value, "text");
+        string text = (textNode as YamlScalarNode)?.Value ?? "";
+        if (text.Length == 0) { Error(textNode ?? value, $"{path}.text", "give the statement to run (text: ...)"); return text; }
+        try { Parser.Parse(text); }
+        catch (SqlError e) { Error(textNode!, $"{path}.text", e.Message); }
+        return text;
     }
 
     private Fault? Partition(YamlMappingNode f, YamlNode value, string path)
@@ -316,8 +320,8 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
         {
             Promote = rule,
             Candidate = rule == PromotionRule.Named ? promote : null,
-            Repoint = Str(f, "repoint") == "position" ? RepointMethod.Position : RepointMethod.Gtid,
-            ErrantGtids = Str(f, "errant_gtids") switch { "report" => ErrantGtidPolicy.Report, "ignore" => ErrantGtidPolicy.Ignore, _ => ErrantGtidPolicy.Refuse },
+            Repoint = string.Equals(Str(f, "repoint"), "position", StringComparison.OrdinalIgnoreCase) ? RepointMethod.Position : RepointMethod.Gtid,
+            ErrantGtids = Str(f, "errant_gtids")?.ToLowerInvariant() switch { "report" => ErrantGtidPolicy.Report, "ignore" => ErrantGtidPolicy.Ignore, _ => ErrantGtidPolicy.Refuse },
             RedirectClients = Bool(f, "redirect_clients") ?? true,
             DetectAfter = Node(f, "detect_after") is null ? null : Dur(f, "detect_after", Duration.Zero),
             WaitForRelayLog = Str(f, "wait_for_relay_log") == "none" ? RelayLogWait.None : RelayLogWait.Applied,
@@ -376,7 +380,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
     private void RequireServer(YamlNode at, string path, string name, string? alsoAllowed = null)
     {
         if (!_servers.Contains(name))
-            Error(at, path, $"unknown server '{name}' (servers: {string.Join(", ", _servers)}{(alsoAllowed is null ? "" : "; or " + alsoAllowed)})");
+            Error(at, path, $"unknown server '{name}' ({(_servers.Count == 0 ? "no servers are defined" : "servers: " + string.Join(", ", _servers))}{(alsoAllowed is null ? "" : "; or " + alsoAllowed)})");
     }
 
     private void Error(YamlNode node, string path, string message) => _v.Error(node, path, message);

@@ -1,11 +1,14 @@
+using System.Text.RegularExpressions;
 using DetSim.Specs.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace DetSim.Specs;
 
 /// <summary>
-/// Checks a YAML tree against <see cref="SpecSchema"/>: unknown keys, wrong types, values out of
-/// range or not among the allowed ones, missing required keys. Collects every error; never throws.
+/// Checks a YAML tree against <see cref="SpecSchema"/>: unknown keys (with a "did you mean"), wrong
+/// types, values out of range, not among the allowed ones or not of the required shape, missing
+/// required keys. Collects every error; never throws. <see cref="YamlGuard"/> has already bounded
+/// the tree's depth and size and made every key a scalar.
 /// </summary>
 internal sealed class Validator(string file, List<SpecError> errors)
 {
@@ -17,7 +20,12 @@ internal sealed class Validator(string file, List<SpecError> errors)
             case FieldType.Dictionary:
                 if (node is not YamlMappingNode dict) { Error(node, path, $"expected a {field.TypeName}"); return; }
                 foreach ((YamlNode key, YamlNode value) in dict.Children)
-                    Check(value, field.Items!, $"{path}.{((YamlScalarNode)key).Value}");
+                {
+                    string name = Key(key);
+                    if (field.KeyPattern is { } kp && !Regex.IsMatch(name, kp, RegexOptions.CultureInvariant))
+                        Error(key, $"{path}.{name}", $"'{name}' is not a valid {field.KeyHint}");
+                    Check(value, field.Items!, $"{path}.{name}");
+                }
                 break;
             case FieldType.List:
                 if (node is not YamlSequenceNode seq) { Error(node, path, $"expected a list of {field.Items!.TypeName}"); return; }
@@ -29,21 +37,27 @@ internal sealed class Validator(string file, List<SpecError> errors)
         }
     }
 
+    private static string Key(YamlNode key) => (key as YamlScalarNode)?.Value ?? "";
+
     private void CheckMap(YamlNode node, Field field, string path)
     {
         if (node is not YamlMappingNode map)
         {
-            Error(node, path, $"expected a mapping with keys: {field.AllowedKeys}");
+            Error(node, path, field.Children.Count == 0 ? "expected {} (this takes no settings)" : $"expected a mapping with keys: {field.AllowedKeys}");
             return;
         }
         foreach ((YamlNode keyNode, YamlNode value) in map.Children)
         {
-            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            string key = Key(keyNode);
             string childPath = path.Length == 0 ? key : $"{path}.{key}";
             Field? child = field.Child(key);
             if (child is null)
             {
-                Error(keyNode, childPath, $"unknown key '{key}' (allowed: {field.AllowedKeys})");
+                Error(keyNode, childPath, field.Children.Count == 0
+                    ? $"unknown key '{key}': {(path.Length == 0 ? "this" : path)} takes no settings (write {{}})"
+                    : Suggest.DidYouMean(key, field.Children.Select(c => c.Name)) is { } like
+                        ? $"unknown key '{key}': did you mean '{like}'? (allowed: {field.AllowedKeys})"
+                        : $"unknown key '{key}' (allowed: {field.AllowedKeys})");
                 continue;
             }
             Check(value, child, childPath);
@@ -57,7 +71,7 @@ internal sealed class Validator(string file, List<SpecError> errors)
     {
         if (node is not YamlScalarNode scalar || scalar.Value is null)
         {
-            Error(node, path, $"expected {field.TypeName}");
+            Error(node, path, $"expected {field.TypeName}, not a {(node is YamlSequenceNode ? "list" : "mapping")}");
             return;
         }
         string v = scalar.Value;
@@ -65,18 +79,19 @@ internal sealed class Validator(string file, List<SpecError> errors)
         {
             case FieldType.Integer:
                 if (!Scalars.TryInteger(v, out decimal n) || n != decimal.Truncate(n)) Error(node, path, $"'{v}' is not an integer (expected {field.TypeName})");
-                else if ((field.Min is { } min && n < min) || (field.Max is { } max && n > max)) Error(node, path, $"{v} is out of range (allowed: {field.Min}..{field.Max})");
+                else if (n < (field.Min ?? long.MinValue) || n > (field.Max ?? long.MaxValue)) Error(node, path, $"{v} is out of range (allowed: {field.Min ?? long.MinValue}..{field.Max ?? long.MaxValue})");
                 break;
             case FieldType.Number:
                 if (!Scalars.TryNumber(v, out decimal d)) Error(node, path, $"'{v}' is not a number (expected {field.TypeName})");
                 else if ((field.Min is { } lo && d < lo) || (field.Max is { } hi && d > hi)) Error(node, path, $"{v} is out of range (allowed: {field.Min}..{field.Max})");
                 break;
             case FieldType.Bool:
-                if (!Scalars.TryBool(v, out _)) Error(node, path, $"'{v}' is not a boolean (allowed: true, false)");
+                if (!Scalars.TryBool(v, out _)) Error(node, path, $"'{v}' is not a boolean (allowed: true, false; also yes/no, on/off)");
                 break;
             case FieldType.Duration:
-                if (!Scalars.TryDuration(v, field.AllowNegative, out Core.Time.Duration duration))
+                if (!Scalars.TryDuration(v, field.AllowNegative, out Core.Time.Duration duration, out bool tooLong))
                     Error(node, path, $"'{v}' is not a {(field.AllowNegative ? "" : "non-negative ")}duration (use a unit: 250us, 15ms, 2s, 1m; a bare integer is ms)");
+                else if (tooLong) Error(node, path, $"'{v}' is longer than the longest duration a spec may give ({Scalars.MaxDuration.Micros / 1_000_000}s, one simulated day)");
                 else if (field.Positive && duration.Micros <= 0) Error(node, path, $"'{v}' must be a positive duration (a zero timeout or period would never wait)");
                 break;
             case FieldType.Size:
@@ -87,8 +102,14 @@ internal sealed class Validator(string file, List<SpecError> errors)
                 if (!Scalars.TrySeed(v, out _)) Error(node, path, $"'{v}' is not a 64-bit unsigned seed (decimal or 0x-hex)");
                 break;
             case FieldType.Enum:
-                if (!field.Values.Any(a => string.Equals(a, v, StringComparison.OrdinalIgnoreCase)))
-                    Error(node, path, $"'{v}' is not allowed (allowed: {string.Join(", ", field.Values)})");
+                if (!field.Spellings.Contains(v, StringComparer.Ordinal))
+                    Error(node, path, Suggest.DidYouMean(v, field.Values) is { } like
+                        ? $"'{v}' is not allowed: did you mean '{like}'? (allowed: {string.Join(", ", field.Values)})"
+                        : $"'{v}' is not allowed (allowed: {string.Join(", ", field.Values)})");
+                break;
+            default:
+                if (field.Pattern is { } pattern && !Regex.IsMatch(v, pattern, RegexOptions.CultureInvariant))
+                    Error(node, path, $"'{v}' is not a valid {field.PatternHint}");
                 break;
         }
     }

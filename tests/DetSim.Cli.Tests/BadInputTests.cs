@@ -8,7 +8,9 @@ public class BadInputTests
     [InlineData("run specs/02-async-failover-loses-acked-writes.yaml --seed 18446744073709551616", "is not a 64-bit unsigned number")]
     [InlineData("run specs/does-not-exist.yaml", "error: specs/does-not-exist.yaml: no such file or directory")]
     [InlineData("check specs --shard 3/2", "error: --shard '3/2' must be K/N with 1 <= K <= N")]
-    [InlineData("check specs --seeds 0", "error: --seeds must be at least 1, got 0")]
+    [InlineData("check specs --seeds 0", "error: --seeds '0' must be a whole number of seeds, 1..10000000")]
+    [InlineData("check specs --seeds 99999999999", "error: --seeds '99999999999' must be a whole number of seeds, 1..10000000")]
+    [InlineData("check specs --jobs many", "error: --jobs 'many' must be a whole number of workers, 1..1024")]
     [InlineData("check specs --no-such-option", "error: ")]
     [InlineData("replay specs/02-async-failover-loses-acked-writes.yaml", "error: replay needs --seed <S>")]
     public void Bad_input_gets_one_clear_line_and_exit_code_2(string args, string expected)
@@ -22,9 +24,8 @@ public class BadInputTests
     [Fact]
     public void A_malformed_spec_lists_every_error_with_file_line_and_column()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "detsim-bad-spec");
-        Directory.CreateDirectory(dir);
-        string file = Path.Combine(dir, "bad.yaml");
+        using var dir = new TempDir();
+        string file = dir.File("bad.yaml");
         File.WriteAllText(file, """
             name: bad
             expect: sometimes

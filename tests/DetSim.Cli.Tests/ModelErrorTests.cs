@@ -45,9 +45,8 @@ public class ModelErrorTests
     [Fact]
     public void Check_exits_3_and_names_a_detsim_bug_with_seed_and_replay_in_table_junit_and_results()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "detsim-model-error-" + Environment.ProcessId);
-        Directory.CreateDirectory(dir);
-        string junit = Path.Combine(dir, "junit.xml"), results = Path.Combine(dir, "results.json");
+        using var dir = new TempDir();
+        string junit = dir.File("junit.xml"), results = dir.File("results.json");
         Spec[] specs = [Spec("02-async-failover-loses-acked-writes.yaml"), Spec("12-row-format-converges.yaml")];
         var runner = new CheckRunner(1, Shard.All, new BrokenModel());
         (int code, string output) = Capture(() => CheckCommand.Check(specs, runner, 3, 5, junit, results, interactive: false, CancellationToken.None));

@@ -14,7 +14,8 @@ public sealed class CheckRunner(int jobs, Shard shard, Replication.Failover.IFai
     public int Jobs => jobs;
     public Shard Shard => shard;
 
-    public event Action<Spec, int>? SeedsDone;
+    /// <summary>After each block of seeds: the spec, seeds run so far, and this shard's seeds of the spec.</summary>
+    public event Action<Spec, int, int>? SeedsDone;
 
     public SpecResult Run(Spec spec, int seeds, ulong seedStart, CancellationToken cancel)
     {
@@ -39,12 +40,18 @@ public sealed class CheckRunner(int jobs, Shard shard, Replication.Failover.IFai
                 if (SpecJudge.IsDecisive(spec, outcomes[i])) { decisive = outcomes[i]; break; }
                 tally.Add(spec, outcomes[i]);
             }
-            SeedsDone?.Invoke(spec, run);
+            SeedsDone?.Invoke(spec, run, mine.Count);
         }
         SpecVerdict v = SpecJudge.Verdict(spec, run, decisive, tally);
-        string summary = cancel.IsCancellationRequested && decisive is null ? $"interrupted after {run} seeds" : v.Summary;
-        return new SpecResult(spec.Name, spec.File, spec.Expect.ToString().ToLowerInvariant(), spec.ExpectInvariant, v.Met && !(cancel.IsCancellationRequested && decisive is null && spec.Expect == Expectation.Holds),
+        // Ctrl-C before a decisive seed (and before every seed ran): no verdict either way.
+        bool interrupted = cancel.IsCancellationRequested && decisive is null && run < mine.Count;
+        string summary = interrupted ? $"interrupted after {run} of {mine.Count} seeds: no verdict" : v.Summary;
+        return new SpecResult(spec.Name, spec.File, spec.Expect.ToString().ToLowerInvariant(), spec.ExpectInvariant, v.Met && !interrupted,
             run, seedStart, seeds, shard.ToString(), v.FirstFailingSeed, v.Evidence?.TraceHash, summary, clock.Elapsed.TotalSeconds,
-            v.Kind == VerdictKind.ModelError, tally.Inconclusive, tally.FirstInconclusiveSeed, tally.CutShort, tally.FirstCutShortSeed);
+            v.Kind == VerdictKind.ModelError, tally.Inconclusive, tally.FirstInconclusiveSeed, tally.CutShort, tally.FirstCutShortSeed)
+        {
+            Interrupted = interrupted,
+            SpecHash = SpecHash.Of(spec.File),
+        };
     }
 }

@@ -21,7 +21,23 @@ public sealed record SpecResult(
     int CutShort = 0,
     ulong? FirstCutShortSeed = null)
 {
-    /// <summary>met, FAILED, or MODEL ERROR (a DetSim bug, exit code 3).</summary>
-    public string Result => ModelError ? "MODEL ERROR" : Met ? "met" : "FAILED";
+    /// <summary>Ctrl-C stopped this spec before its verdict was decided.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>The check was interrupted before this spec started.</summary>
+    public bool NotRun { get; init; }
+
+    /// <summary>The spec file did not load: its errors, each file:line:col (exit code 2).</summary>
+    public string? BadSpec { get; init; }
+
+    /// <summary>A hash of the spec file's text: merge refuses shards that ran different versions of a spec.</summary>
+    public string? SpecHash { get; init; }
+
+    /// <summary>met, FAILED, MODEL ERROR (a DetSim bug, exit code 3), BAD SPEC (exit code 2), INTERRUPTED or not run.</summary>
+    public string Result => BadSpec is not null ? "BAD SPEC" : ModelError ? "MODEL ERROR" : NotRun ? "not run" : Interrupted ? "INTERRUPTED" : Met ? "met" : "FAILED";
     public string ReplayCommand => FirstFailingSeed is { } s ? DetSim.Specs.SpecJudge.ReplayCommand(File, s) : "";
+
+    /// <summary>The result of a spec file that did not load.</summary>
+    public static SpecResult Unloadable(string file, string errors, Shard shard) =>
+        new(Path.GetFileNameWithoutExtension(file), file, "?", null, false, 0, 0, 0, shard.ToString(), null, null, "the spec does not load", 0) { BadSpec = errors };
 }

@@ -9,9 +9,12 @@ public sealed class BenchFormatsCommand : Command<BenchFormatsCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("--png <FILE>")]
-        [Description("Also draw the figures as a PNG chart.")]
-        public string? Png { get; init; }
+        [CommandOption("--png [FILE]")]
+        [Description("Also draw the figures as a PNG chart (default file: bench-formats.png).")]
+        public FlagValue<string>? Png { get; init; }
+
+        /// <summary>The chart's file: the one given, or bench-formats.png for a bare --png.</summary>
+        public string? PngFile => Png is { IsSet: true } p ? (string.IsNullOrWhiteSpace(p.Value) ? "bench-formats.png" : p.Value) : null;
 
         [CommandOption("--rows <N>")]
         [Description("Rows the bulk UPDATE changes (default 1000).")]
@@ -30,10 +33,10 @@ public sealed class BenchFormatsCommand : Command<BenchFormatsCommand.Settings>
             long B(string f) => g.First(r => r.Format == f).BinlogBytes;
             Console.WriteLine($"{g.Key,-56} {B("ROW"),10} {B("STATEMENT"),10} {B("MIXED"),10}");
         }
-        if (s.Png is not null)
+        if (s.PngFile is { } png)
         {
-            Charts.Formats(rows, s.Png);
-            Console.WriteLine($"chart: {s.Png}");
+            Charts.Formats(rows, png);
+            Console.WriteLine($"chart: {png}");
         }
         return ExitCodes.Ok;
     }

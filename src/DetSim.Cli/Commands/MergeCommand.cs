@@ -22,17 +22,20 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancel)
     {
-        var all = new List<SpecResult>();
+        var files = new List<(string File, ResultsFile.Contents Contents)>();
         foreach (string f in settings.Results)
         {
             if (!File.Exists(f)) throw new BadInputException($"{f}: no such results file");
-            all.AddRange(ResultsFile.Read(f));
+            files.Add((f, ResultsFile.ReadContents(f)));
         }
-        IReadOnlyList<SpecResult> merged = ResultsFile.Merge(all);
+        // Shards that do not add up to one campaign would give a verdict over seeds nobody ran (or ran twice).
+        IReadOnlyList<string> problems = ResultsFile.Problems(files);
+        if (problems.Count > 0) throw new BadInputException("merge refused: the results are not one campaign\n  " + string.Join("\n  ", problems));
+        IReadOnlyList<SpecResult> merged = ResultsFile.Merge(files.SelectMany(f => f.Contents.Results));
         CheckCommand.PrintTable(merged);
-        Console.WriteLine($"{merged.Count(r => r.Met)} of {merged.Count} expectations met over {settings.Results.Length} result files");
+        Console.WriteLine($"{merged.Count(r => r.Met)} of {merged.Count} expectations met over {settings.Results.Length} result files (shards {string.Join(", ", files.Select(f => f.Contents.Shard))})");
         if (settings.JUnit is not null) JUnitWriter.Write(settings.JUnit, merged);
-        if (settings.Out is not null) ResultsFile.Write(settings.Out, merged);
+        if (settings.Out is not null) ResultsFile.Write(settings.Out, merged, Shard.All.ToString());
         return ExitCodes.Of(merged);
     }
 }

@@ -26,6 +26,13 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         Spec spec = SpecFiles.LoadOne(settings.Spec);
         ulong seed = settings.Seed is null ? spec.SeedStart : Seeds.Parse(settings.Seed);
         SeedOutcome o = SpecJudge.RunSeed(spec, seed, captureTrace: true); // the summary's faults come from the trace
-        return Explain.Print(spec, o, settings.Trace);
+        int code = Explain.Print(spec, o, settings.Trace);
+        // This seed settles a holds-spec against its expectation (an invariant broke, or the run was cut short): exit 1, as `check` would.
+        if (code == ExitCodes.Ok && spec.Expect == Expectation.Holds && SpecJudge.IsDecisive(spec, o))
+        {
+            Console.WriteLine($"expectation failed: {spec.Name} expects its invariants to hold, and seed {o.Seed} breaks them (exit code {ExitCodes.ExpectationFailed})");
+            return ExitCodes.ExpectationFailed;
+        }
+        return code;
     }
 }

@@ -17,7 +17,7 @@ public sealed class ShrinkCommand : Command<ShrinkCommand.Settings>
         public string? Seed { get; init; }
 
         [CommandOption("--out <FILE>")]
-        [Description("Where to write the minimal spec (default: <spec>.min.yaml next to the spec).")]
+        [Description("Where to write the minimal spec (default: artifacts/shrink/<spec>.min.yaml, outside specs/ so the next `check specs` does not run it).")]
         public string? Out { get; init; }
 
         public override ValidationResult Validate() => Seed is null ? ValidationResult.Error("shrink needs --seed <S>") : ValidationResult.Success();
@@ -28,7 +28,8 @@ public sealed class ShrinkCommand : Command<ShrinkCommand.Settings>
         Spec spec = SpecFiles.LoadOne(settings.Spec);
         ulong seed = Seeds.Parse(settings.Seed);
         ShrinkResult r = SpecShrinker.Shrink(File.ReadAllText(settings.Spec), settings.Spec, seed);
-        string output = settings.Out ?? Path.ChangeExtension(settings.Spec, ".min.yaml");
+        string output = settings.Out ?? Path.Combine("artifacts", "shrink", Path.GetFileNameWithoutExtension(settings.Spec) + ".min.yaml");
+        if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } dir) Directory.CreateDirectory(dir);
         string text = r.MinimalSpec.Replace($"name: {spec.Name}", $"name: {spec.Name}-min", StringComparison.Ordinal);
         File.WriteAllText(output, text);
         Console.WriteLine($"shrunk {spec.Name} at seed {seed} keeping '{r.Invariant}' broken, in {r.Steps} steps");

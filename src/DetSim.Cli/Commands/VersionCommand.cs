@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using Spectre.Console.Cli;
 
@@ -5,7 +6,9 @@ namespace DetSim.Cli.Commands;
 
 public sealed class VersionCommand : Command
 {
-    public const string Version = "0.1.0";
+    /// <summary>The package version (Directory.Build.props: one version for the tool and the libraries), with the commit when built from git.</summary>
+    public static string Version { get; } =
+        typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     public override int Execute(CommandContext context, CancellationToken cancel)
     {

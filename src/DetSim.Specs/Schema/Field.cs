@@ -18,9 +18,23 @@ public sealed record Field(string Name, FieldType Type, string Description)
     public IReadOnlyList<Field> Children { get; init; } = [];
     public Field? Items { get; init; }
 
+    /// <summary>A string's required shape (a .NET and ECMA-262 regex, anchored): the validator and the JSON Schema both use it.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>The rule <see cref="Pattern"/> encodes, in words, for error messages.</summary>
+    public string? PatternHint { get; init; }
+
+    /// <summary>For a dictionary: the shape of its keys (server names), checked by the validator and given to the JSON Schema as propertyNames.</summary>
+    public string? KeyPattern { get; init; }
+    public string? KeyHint { get; init; }
+
     public Field? Child(string name) => Children.FirstOrDefault(c => c.Name == name);
 
-    public string AllowedKeys => string.Join(", ", Children.Select(c => c.Name));
+    public string AllowedKeys => Children.Count == 0 ? "none: write {}" : string.Join(", ", Children.Select(c => c.Name));
+
+    /// <summary>The spellings an enum value may take: as listed, in lower case, or in upper case (both the validator and the JSON Schema accept exactly these).</summary>
+    public IReadOnlyList<string> Spellings =>
+        Values.Concat(Values.Select(v => v.ToLowerInvariant())).Concat(Values.Select(v => v.ToUpperInvariant())).Distinct(StringComparer.Ordinal).ToList();
 
     public string TypeName => Type switch
     {

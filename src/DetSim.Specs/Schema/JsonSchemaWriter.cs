@@ -33,6 +33,7 @@ public static class JsonSchemaWriter
                 break;
             case FieldType.Dictionary:
                 o["type"] = "object";
+                if (f.KeyPattern is not null) o["propertyNames"] = new JsonObject { ["pattern"] = f.KeyPattern };
                 o["additionalProperties"] = Node(f.Items!);
                 break;
             case FieldType.List:
@@ -40,24 +41,29 @@ public static class JsonSchemaWriter
                 o["items"] = Node(f.Items!);
                 break;
             case FieldType.Integer:
-                o["type"] = "integer";
+                // The validator also reads a quoted or underscored integer ("5", 1_000); bounds apply to both.
+                o["type"] = new JsonArray("integer", "string");
+                o["pattern"] = "^[-+]?[0-9][0-9_]*$";
                 if (f.Min is { } min) o["minimum"] = min;
                 if (f.Max is { } max) o["maximum"] = max;
                 break;
             case FieldType.Number:
-                o["type"] = "number";
+                o["type"] = new JsonArray("number", "string");
+                o["pattern"] = "^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$";
                 if (f.Min is { } nmin) o["minimum"] = nmin;
                 if (f.Max is { } nmax) o["maximum"] = nmax;
                 break;
             case FieldType.Bool:
-                o["type"] = "boolean";
+                // YAML 1.2 reads true/false as booleans and yes/no/on/off as strings: the validator accepts both (Scalars.TrueWords/FalseWords).
+                o["enum"] = new JsonArray([JsonValue.Create(true), JsonValue.Create(false), .. Scalars.TrueWords.Concat(Scalars.FalseWords).Where(w => w is not ("true" or "false")).Select(w => (JsonNode)w)]);
                 break;
             case FieldType.Enum:
-                o["enum"] = new JsonArray(f.Values.Select(v => (JsonNode)v).ToArray());
+                o["enum"] = new JsonArray(f.Spellings.Select(v => (JsonNode)v).ToArray());
                 break;
             case FieldType.Duration:
                 o["type"] = new JsonArray("string", "integer");
-                o["pattern"] = f.AllowNegative ? "^[-+]?[0-9]+(us|ms|s|m)?$" : "^[0-9]+(us|ms|s|m)?$";
+                o["pattern"] = f.AllowNegative ? "^[-+]?[0-9]+(us|ms|s|m)?$" : "^[+]?[0-9]+(us|ms|s|m)?$";
+                o["maximum"] = Scalars.MaxDuration.Micros / 1000; // a bare integer is milliseconds
                 break;
             case FieldType.Size:
                 o["type"] = new JsonArray("string", "integer");
@@ -65,12 +71,13 @@ public static class JsonSchemaWriter
                 break;
             case FieldType.Seed:
                 o["type"] = new JsonArray("string", "integer");
-                o["pattern"] = "^(0x[0-9a-fA-F]+|[0-9]+)$";
+                o["pattern"] = "^(0[xX][0-9a-fA-F_]+|[0-9_]+)$";
                 break;
             case FieldType.Any:
                 break;
             default:
                 o["type"] = "string";
+                if (f.Pattern is not null) o["pattern"] = f.Pattern;
                 break;
         }
         _ = CultureInfo.InvariantCulture;

@@ -102,7 +102,7 @@ public static class SpecSchema
                     [
                         Int("weight", "relative weight", 1, 1_000_000, "1"),
                         F("sql", List, "statements (? = a key from key_range, {n} = a number unique to the client, {session} = session number)") with { Required = true, Items = F("statement", FieldType.String, "SQL text") },
-                        F("key_range", List, "[min, max] for ?") with { Items = F("bound", Integer, "key") },
+                        F("key_range", List, "[min, max] for ?") with { Items = Int("bound", "key", long.MinValue, long.MaxValue) },
                         F("server", FieldType.String, "send this kind of transaction elsewhere: source | replicas | any | a server name"),
                     ],
                 },
@@ -140,7 +140,7 @@ public static class SpecSchema
     {
         Children =
         [
-            F("name", FieldType.String, "spec name: lowercase letters, digits and dashes") with { Required = true },
+            F("name", FieldType.String, "spec name: lowercase letters, digits and dashes") with { Required = true, Pattern = "^[a-z0-9][a-z0-9-]*$", PatternHint = "spec name (lowercase letters, digits and dashes)" },
             F("description", FieldType.String, "the claim, for people"),
             Choice("flavor", "which server to imitate", "mysql-8.0", "mysql-8.0", "mariadb-10.11"),
             Choice("expect", "what MySQL really does", "holds", "holds", "violated") with { Required = true },
@@ -153,7 +153,11 @@ public static class SpecSchema
             F("time_limit", Duration, "simulated time limit per run") with { Default = "120s" },
             F("heal_at", Duration, "when faults stop and the network heals (default: when the last client stops)"),
             ServerSettings,
-            F("servers", Dictionary, "servers by name, in order; `source:` makes a replica") with { Required = true, Items = Server },
+            F("servers", Dictionary, "servers by name, in order; `source:` makes a replica") with
+            {
+                Required = true, Items = Server,
+                KeyPattern = "^[a-z][a-z0-9_-]*$", KeyHint = "server name (lowercase letter first, then letters, digits, _ or -)",
+            },
             F("network", Map, "the network") with
             {
                 Children =

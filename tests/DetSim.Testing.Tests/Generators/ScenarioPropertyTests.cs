@@ -23,6 +23,7 @@ public class ScenarioPropertyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void After_sync_semisync_loses_nothing_and_shows_no_phantom_over_1000_scenarios()
     {
         Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(ReplicationMode.AfterSync, lossless: true)),
@@ -31,6 +32,7 @@ public class ScenarioPropertyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Gtid_failover_converges_over_1000_scenarios()
     {
         Prop.ForAll(ScenarioGen.Arbitrary(ScenarioGen.CrashAndFailover(ReplicationMode.Async, lossless: true)),
