@@ -165,5 +165,4 @@ public sealed class CheckCommand : Command<CheckCommand.Settings>
                 $"{r.Name.PadRight(w)}  {r.Expect,-8} {r.Result,-11} {r.SeedsRun,7} {r.Inconclusive,12} {r.CutShort,9} {(r.FirstFailingSeed?.ToString(CultureInfo.InvariantCulture) ?? "-"),-20} {r.Seconds,7:F1}s"));
     }
 
-    private static string Trim(string s, int n) => s.Length <= n ? s : s[..n] + "...";
 }
