@@ -201,6 +201,9 @@ public static class SoakDraw
                     // A pause longer than the failure detector's window gets the source failed over
                     // while it still accepts writes when it wakes: a split brain MySQL does nothing
                     // against (no fencing). Outside the lossless set, so pauses stay shorter.
+                    // A replica frozen while the source is down is unreachable to the failover tool, which
+                    // then promotes another that may lack acknowledged commits: a second failure.
+                    if (sourceDead) break;
                     y.Line($"  - {{ at: {t}ms, pause: {{ server: {node}, for: {Math.Min(down, detectAfter - 10)}ms }} }}");
                     break;
                 case 5:
