@@ -80,19 +80,45 @@ public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordin
     public override string ToString() => $"ack conn#{ConnectionId} {Position}";
 }
 
-/// <summary>Stable digests of what messages carry, for the trace hash.</summary>
+/// <summary>
+/// Stable digests of what messages carry, for the trace hash. Hot: every delivered message is
+/// digested, so these compute the same values as hashing the text (Describe(), ToString()) without
+/// building it where they can, and remember an event's digest (a dump thread sends the same event
+/// to every replica, and again after a reconnect).
+/// </summary>
 internal static class Digests
 {
+    private static readonly ulong NullDigest = StableHash.Of("NULL");
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Binlog.Events.BinlogEvent, StrongBox> Described = new();
+
+    private sealed class StrongBox(ulong value)
+    {
+        public readonly ulong Value = value;
+    }
+
     public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
 
     /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
     public static ulong Of(LoggedEvent e) =>
-        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), StableHash.Of(e.Event.Describe()));
+        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), DescribeDigest(e.Event));
+
+    private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev) =>
+        Described.GetValue(ev, static x => new StrongBox(StableHash.Of(x.Describe()))).Value;
 
     public static ulong Of(Value[] row)
     {
         ulong h = (ulong)row.Length;
-        foreach (Value v in row) h = StableHash.Combine(h, StableHash.Of(v.ToString()));
+        foreach (Value v in row) h = StableHash.Combine(h, Of(v));
         return h;
+    }
+
+    /// <summary>StableHash.Of(v.ToString()), without the string for integers and NULL.</summary>
+    private static ulong Of(Value v)
+    {
+        if (v.IsNull) return NullDigest;
+        if (v.IsText) return StableHash.Of(v.ToString());
+        Span<byte> utf8 = stackalloc byte[24];
+        v.Integer.TryFormat(utf8, out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return System.IO.Hashing.XxHash64.HashToUInt64(utf8[..written]);
     }
 }
