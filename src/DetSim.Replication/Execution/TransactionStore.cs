@@ -37,8 +37,13 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         if (_lockedReadSet.Add(key)) _lockedReads.Add(key);
     }
 
-    public TableSchema? Schema(string table) =>
-        engine.Table(table)?.Schema ?? _created.FirstOrDefault(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase));
+    public TableSchema? Schema(string table)
+    {
+        if (engine.Table(table) is { } t) return t.Schema;
+        foreach (TableSchema created in _created)
+            if (string.Equals(created.Name, table, StringComparison.OrdinalIgnoreCase)) return created;
+        return null;
+    }
 
     public void CreateTable(TableSchema schema)
     {

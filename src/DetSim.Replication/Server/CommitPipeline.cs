@@ -121,7 +121,7 @@ internal sealed class CommitPipeline(MySqlServer server)
         if (_redoFsyncPending.Remove(id, out bool redoFsync) && redoFsync) server.Engine.SyncRedo();
         // SYNC stage: sync_binlog=1 every group, N every N groups, 0 never (the OS decides).
         bool sync = server.Options.SyncBinlog == 1 || (server.Options.SyncBinlog > 1 && ++_groupsSinceSync >= server.Options.SyncBinlog);
-        if (sync && group.Any(t => t.Logged))
+        if (sync && LastLogged(group) is not null)
         {
             _groupsSinceSync = 0;
             _binlogFsyncPending.Add(id);
@@ -151,7 +151,7 @@ internal sealed class CommitPipeline(MySqlServer server)
     private void AfterSync(List<PendingCommit> group)
     {
         // AFTER_SYNC: wait for the group's last binlog position before any engine commit.
-        PendingCommit? last = group.LastOrDefault(t => t.Logged);
+        PendingCommit? last = LastLogged(group);
         if (server.SemiSync.Enabled && server.SemiSync.WaitPoint == SemiSyncWaitPoint.AfterSync && last is not null)
         {
             foreach (PendingCommit t in group) t.WaitedForAck = true;
@@ -214,6 +214,13 @@ internal sealed class CommitPipeline(MySqlServer server)
         }
         TryRotate();
         server.OnLocksReleased();
+    }
+
+    private static PendingCommit? LastLogged(List<PendingCommit> group)
+    {
+        for (int i = group.Count - 1; i >= 0; i--)
+            if (group[i].Logged) return group[i];
+        return null;
     }
 
     /// <summary>FLUSH BINARY LOGS: the same rotation, waiting for prepared transactions like a size-triggered one.</summary>

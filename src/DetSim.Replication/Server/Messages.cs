@@ -83,13 +83,15 @@ public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordin
 /// <summary>
 /// Stable digests of what messages carry, for the trace hash. Hot: every delivered message is
 /// digested, so these compute the same values as hashing the text (Describe(), ToString()) without
-/// building it where they can, and remember an event's digest (a dump thread sends the same event
-/// to every replica, and again after a reconnect).
+/// building it where they can, and remember the digests of events and rows (a dump thread sends the same event to
+/// every replica, a read of the newest rows sends mostly the rows the previous read sent). Both
+/// are immutable once sent; the tables are weak, so nothing is kept alive by them.
 /// </summary>
 internal static class Digests
 {
     private static readonly ulong NullDigest = StableHash.Of("NULL");
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Binlog.Events.BinlogEvent, StrongBox> Described = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], StrongBox> Rows = new();
 
     private sealed class StrongBox(ulong value)
     {
@@ -105,10 +107,13 @@ internal static class Digests
     private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev) =>
         Described.GetValue(ev, static x => new StrongBox(StableHash.Of(x.Describe()))).Value;
 
+    /// <summary>A row's digest; remembered per row array (committed rows are immutable and every read of the newest rows sends the same ones again).</summary>
     public static ulong Of(Value[] row)
     {
+        if (Rows.TryGetValue(row, out StrongBox? known)) return known.Value;
         ulong h = (ulong)row.Length;
         foreach (Value v in row) h = StableHash.Combine(h, Of(v));
+        Rows.AddOrUpdate(row, new StrongBox(h));
         return h;
     }
 

@@ -20,12 +20,22 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     // so unique texts (INSERT ... VALUES ({n})) cannot grow it without end; per server, so campaign
     // workers on other threads share nothing.
     private const int ParseCacheLimit = 4096;
-    private readonly Dictionary<string, Statement> _parsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Parsed> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>A parsed statement and its last safety verdict (which depends on the flavor, and for an INSERT on its table's schema).</summary>
+    private sealed class Parsed(Statement statement)
+    {
+        public Statement Statement { get; } = statement;
+        public SafetyVerdict? Verdict { get; set; }
+        public Flavor Flavor { get; set; }
+        public TableSchema? Target { get; set; }
+    }
 
     public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor)
     {
-        Statement statement = Parse(sql);
-        SafetyVerdict verdict = SafetyAnalyzer.Analyze(statement, store.Schema, flavor);
+        Parsed parsed = Parse(sql);
+        Statement statement = parsed.Statement;
+        SafetyVerdict verdict = Verdict(parsed, store, flavor);
         var eval = new Evaluator(session, flavor);
         StatementOutcome outcome = statement switch
         {
@@ -49,13 +59,22 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         };
     }
 
-    private Statement Parse(string sql)
+    private Parsed Parse(string sql)
     {
-        if (_parsed.TryGetValue(sql, out Statement? cached)) return cached;
-        Statement statement = Parser.Parse(sql);
+        if (_parsed.TryGetValue(sql, out Parsed? cached)) return cached;
+        var parsed = new Parsed(Parser.Parse(sql));
         if (_parsed.Count >= ParseCacheLimit) _parsed.Clear();
-        _parsed[sql] = statement;
-        return statement;
+        _parsed[sql] = parsed;
+        return parsed;
+    }
+
+    private static SafetyVerdict Verdict(Parsed parsed, TransactionStore store, Flavor flavor)
+    {
+        TableSchema? target = parsed.Statement is InsertStatement i ? store.Schema(i.Table) : null;
+        if (parsed.Verdict is { } known && parsed.Flavor == flavor && ReferenceEquals(parsed.Target, target)) return known;
+        SafetyVerdict verdict = SafetyAnalyzer.Analyze(parsed.Statement, store.Schema, flavor);
+        (parsed.Verdict, parsed.Flavor, parsed.Target) = (verdict, flavor, target);
+        return verdict;
     }
 
     private static StatementOutcome SetVariable(string sql, SetVariableStatement set, ISessionContext session, Evaluator eval)
