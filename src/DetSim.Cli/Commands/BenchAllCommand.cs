@@ -37,12 +37,20 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
         [Description("Campaigns per bug for seeds to the first failure (default 20; --quick 2).")]
         public int? Campaigns { get; init; }
 
+        [CommandOption("--campaign-cap <N>")]
+        [Description("Most seeds one campaign runs before giving up (default 400; --quick 2).")]
+        public int? CampaignCap { get; init; }
+
+        [CommandOption("--seed-costs <N>")]
+        [Description("Seeds of each bug-hunt variant timed for the cost per seed (default 10; --quick 1).")]
+        public int? SeedCosts { get; init; }
+
         [CommandOption("--alloc-profile <SPEC>")]
         [Description("Instead of the suite: run 3 seeds of SPEC and print the types that allocate most (sampled GC AllocationTick events).")]
         public string? AllocProfile { get; init; }
 
         public override ValidationResult Validate() =>
-            Jobs < 1 || MemorySeeds is < 1 || Campaigns is < 1 ? ValidationResult.Error("--jobs, --memory-seeds and --campaigns must be positive") : ValidationResult.Success();
+            Jobs < 1 || MemorySeeds is < 1 || Campaigns is < 1 || CampaignCap is < 1 || SeedCosts is < 1 ? ValidationResult.Error("--jobs, --memory-seeds, --campaigns, --campaign-cap and --seed-costs must be positive") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancel)
@@ -54,6 +62,8 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
             Jobs = s.Jobs,
             MemorySeeds = s.MemorySeeds ?? plan.MemorySeeds,
             Campaigns = s.Campaigns ?? plan.Campaigns,
+            CampaignSeedCap = s.CampaignCap ?? plan.CampaignSeedCap,
+            BugHuntSeeds = s.SeedCosts ?? plan.BugHuntSeeds,
         };
         BenchReport report = BenchSuite.Run(plan, step => Console.Error.WriteLine($"bench all: {step}"), cancel);
         string markdown = BenchReportWriter.ToMarkdown(report);

@@ -26,6 +26,8 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         Spec spec = SpecFiles.LoadOne(settings.Spec);
         ulong seed = settings.Seed is null ? spec.SeedStart : Seeds.Parse(settings.Seed);
         SeedOutcome o = SpecJudge.RunSeed(spec, seed, settings.Trace);
-        return Explain.Print(spec, o, settings.Trace);
+        int code = Explain.Print(spec, o, settings.Trace);
+        foreach (string missed in o.Report?.CrashPointsNotFired ?? []) Console.WriteLine($"  {missed}");
+        return code;
     }
 }

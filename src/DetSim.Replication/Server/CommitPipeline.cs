@@ -49,6 +49,8 @@ internal sealed class CommitPipeline(MySqlServer server)
             CommitWithoutBinlog(trx);
             return;
         }
+        // ordered_commit entry: DBUG_EXECUTE_IF("crash_commit_before_log") (CrashPointCatalog).
+        if (server.Dying || server.AtCrashPoint(CrashPointCatalog.CommitBeforeLog)) return;
         _queue.Add(trx);
         if (!_busy) StartGroup();
     }
@@ -70,7 +72,7 @@ internal sealed class CommitPipeline(MySqlServer server)
 
     private void StartGroup()
     {
-        if (_queue.Count == 0 || _rotating) return;
+        if (_queue.Count == 0 || _rotating || server.Dying) return;
         _busy = true;
         var group = new List<PendingCommit>(_queue);
         _queue.Clear();
@@ -81,9 +83,11 @@ internal sealed class CommitPipeline(MySqlServer server)
         foreach (PendingCommit trx in group) Prepare(trx);
         bool redoFsync = server.Engine.WriteForGroupCommit();
         foreach (PendingCommit trx in group) WriteBinlog(trx);
+        if (CrashPointFor(group, CrashPointCatalog.AfterFlushBinlog)) return;
         // process_flush_stage_queue: past max_binlog_size, this group rotates after its commit stage.
         if (_rotateAfterGroup == 0 && server.Binlog.NeedsRotation) _rotateAfterGroup = id;
         if (server.Options.SyncBinlog != 1) server.PublishBinlogEnd();
+        if (CrashPointFor(group, CrashPointCatalog.CommitAfterLog)) return;
         // The redo fsync is durable only when it completes, FsyncLatency from now: a crash before loses it.
         _redoFsyncPending[id] = redoFsync;
         server.SetTimer(redoFsync ? server.Options.FsyncLatency : Duration.Zero, TimerKind.FlushDone, id);
@@ -172,7 +176,7 @@ internal sealed class CommitPipeline(MySqlServer server)
             (long id, List<PendingCommit> g, bool ready) = _committing.Dequeue();
             _committing.Enqueue((id, g, ready || ReferenceEquals(g, group)));
         }
-        while (_committing.Count > 0 && _committing.Peek().Ready)
+        while (_committing.Count > 0 && _committing.Peek().Ready && !server.Dying)
         {
             (long id, List<PendingCommit> g, _) = _committing.Dequeue();
             Commit(id, g);
@@ -190,6 +194,7 @@ internal sealed class CommitPipeline(MySqlServer server)
                 server.GtidExecuted.Add(g);
                 server.OwnedGtids.Remove(g);
             }
+            if (server.AtCrashPoint(CrashPointCatalog.CommitBeforeUnlog)) return;
             server.Locks.ReleaseAll(trx.Xid);
         }
         _maxCommittedSequence = _sequenceNumber;
@@ -198,11 +203,11 @@ internal sealed class CommitPipeline(MySqlServer server)
             if (server.SemiSync.Enabled && server.SemiSync.WaitPoint == SemiSyncWaitPoint.AfterCommit && trx.Logged)
             {
                 trx.WaitedForAck = true;
-                server.WaitForAck(trx.BinlogEnd, _ => trx.OnCommitted(trx));
+                server.WaitForAck(trx.BinlogEnd, _ => Reply(trx));
             }
-            else
+            else if (!Reply(trx))
             {
-                trx.OnCommitted(trx);
+                return;
             }
         }
         Invariant.That(_preparedInBinlog >= 0, "a transaction leaves the prepared state once");
@@ -214,6 +219,22 @@ internal sealed class CommitPipeline(MySqlServer server)
         }
         TryRotate();
         server.OnLocksReleased();
+    }
+
+    /// <summary>ha_commit_trans returns (DBUG_EXECUTE_IF("crash_commit_after")), then the client hears. False when the server dies first.</summary>
+    private bool Reply(PendingCommit trx)
+    {
+        if (server.Dying || server.AtCrashPoint(CrashPointCatalog.CommitAfter)) return false;
+        trx.OnCommitted(trx);
+        return true;
+    }
+
+    /// <summary>Each logged transaction of the group arrives at the point in turn; true when one fires it.</summary>
+    private bool CrashPointFor(List<PendingCommit> group, string point)
+    {
+        foreach (PendingCommit trx in group)
+            if (trx.Logged && server.AtCrashPoint(point)) return true;
+        return false;
     }
 
     private static PendingCommit? LastLogged(List<PendingCommit> group)
