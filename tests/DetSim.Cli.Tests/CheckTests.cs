@@ -8,7 +8,7 @@ public class CheckTests
         string junit = Path.Combine(Path.GetTempPath(), "detsim-check.xml");
         Detsim.Result r = Detsim.Run("check", "specs", "--jobs", "2", "--junit", junit);
         Assert.True(r.Code == 0, r.Out + r.Err);
-        int specs = Directory.GetFiles(Path.Combine(Detsim.Repo, "specs"), "*.yaml").Length;
+        int specs = Directory.GetFiles(Path.Combine(Detsim.Repo, "specs"), "*.yaml", SearchOption.AllDirectories).Length; // SpecFiles recurses (specs/bench)
         Assert.Contains($"{specs} of {specs} expectations met", r.Out);
         string xml = File.ReadAllText(junit);
         Assert.Contains($"<testsuite name=\"detsim check\" tests=\"{specs}\" failures=\"0\"", xml);

@@ -46,6 +46,9 @@ public sealed record BenchReport
 
 public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime, bool ServerGc, bool ConcurrentGc, string Date)
 {
+    /// <summary>The 1-minute load average when the suite ended (Linux), to read wall-clock figures against: other work on the cores slows them.</summary>
+    public string LoadAverage { get; init; } = "unknown";
+
     public static MachineInfo Current()
     {
         string cpu = "unknown";
@@ -57,8 +60,11 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtim
         catch (UnauthorizedAccessException) { }
         return new MachineInfo(Environment.ProcessorCount, cpu, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
             System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, System.Runtime.GCSettings.IsServerGC,
-            AppContext.TryGetSwitch("System.GC.Concurrent", out bool concurrent) && concurrent,
-            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+            System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.Batch,
+            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            LoadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown",
+        };
     }
 }
 
@@ -67,6 +73,7 @@ public sealed record ThroughputFigure(string Spec, int Jobs, int Seeds, double W
 {
     public double SeedsPerSecond => Seeds / WallSeconds;
     public double SeedsPerSecondPerCore => SeedsPerSecond / Jobs;
+    public double SeedsPerCpuSecond => Seeds / CpuSeconds;
 }
 
 /// <summary>One spec's cost per seed on one thread: CPU, scheduler steps, simulated time.</summary>
@@ -193,7 +200,7 @@ public static class BenchSuite
         double simulated = 0;
         for (int i = 0; i < seeds; i++)
         {
-            SeedOutcome o = SpecJudge.RunSeed(spec, spec.SeedStart + (ulong)i);
+            SeedOutcome o = SpecJudge.RunSeed(spec, 1 + (ulong)i); // seeds 1..N whatever the spec's seed_start, so runs compare
             if (o.Report is { } r)
             {
                 steps += r.Result.Steps;
