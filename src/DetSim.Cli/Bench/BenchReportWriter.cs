@@ -33,6 +33,8 @@ public static class BenchReportWriter
         ThroughputFigure? j1 = r.Standard.FirstOrDefault(t => t.Jobs == 1), jn = r.Standard.FirstOrDefault(t => t.Jobs > 1);
         CampaignFigure? lost = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_lost_acked_write");
         CampaignFigure? phantom = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_phantom_read");
+        CampaignFigure? lostCp = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_lost_acked_write" && c.Spec.EndsWith("+crash-points", StringComparison.Ordinal));
+        CampaignFigure? phantomCp = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_phantom_read" && c.Spec.EndsWith("+crash-points", StringComparison.Ordinal));
         KernelBench.Figures sch = r.Kernel[0], bare = r.Kernel[1];
         MemoryCheckpoint? peak = r.Memory.Checkpoints.LastOrDefault();
 
@@ -44,6 +46,8 @@ public static class BenchReportWriter
         L($"| bug-hunt workload (async), CPU per seed | ~1.3 s | ≤ 24 ms | {(async is null ? "-" : F(async.CpuPerSeed * 1000, "N1") + " ms")} |");
         L($"| first async lost write, CPU s (median / max of {lost?.SeedsToFirst.Count ?? 0} campaigns) | ~22 s | ≤ 0.05 s | {lost?.MedianSeconds} / {lost?.MaxSeconds} |");
         L($"| first AFTER_COMMIT phantom, CPU s (median / max of {phantom?.SeedsToFirst.Count ?? 0} campaigns) | ~49 s | ≤ 0.8 s | {phantom?.MedianSeconds} / {phantom?.MaxSeconds} |");
+        L($"| first async lost write with crash points, CPU s (median / max of {lostCp?.SeedsToFirst.Count ?? 0}) | - | - | {lostCp?.MedianSeconds} / {lostCp?.MaxSeconds} |");
+        L($"| first AFTER_COMMIT phantom with crash points, CPU s (median / max of {phantomCp?.SeedsToFirst.Count ?? 0}) | - | - | {phantomCp?.MedianSeconds} / {phantomCp?.MaxSeconds} |");
         L($"| kernel vs bare loop, same sequence | 41–49% | ≥ 50%, 0 bytes/event | {F(sch.EventsPerSecond / bare.EventsPerSecond * 100, "F1")}%, {F(sch.BytesPerEvent, "F2")} bytes/event |");
         L($"| `--jobs {jn?.Jobs ?? p.Jobs}` vs `--jobs 1` | 1.14× | ≥ 1.8× | {(jn is null || j1 is null ? "- (one core)" : $"{F(jn.SeedsPerSecond / j1.SeedsPerSecond, "F2")}× wall; CPU per seed {F(j1.SeedsPerCpuSecond / jn.SeedsPerCpuSecond, "F2")}× of `--jobs 1`'s")} |");
         L($"| simulated / CPU time, bug-hunt workload (async) | ~4× | ≥ 200× | {(async is null ? "-" : F(async.SimulatedPerCpu, "F1") + "×")} |");
@@ -89,7 +93,9 @@ public static class BenchReportWriter
         L("## Seeds and CPU to the first failure");
         L();
         L($"{p.Campaigns} campaigns per bug, each from its own first seed (1, 1,000,001, 2,000,001, ...), run one seed after another until the");
-        L($"expected invariant breaks; at most {p.CampaignSeedCap} seeds each. CPU seconds on one core.");
+        L($"expected invariant breaks; at most {p.CampaignSeedCap} seeds each. CPU seconds on one core. The `+crash-points` rows ({p.CrashPointCampaigns} campaigns");
+        L($"of at most {p.CrashPointCampaignSeedCap} seeds: their runs are long, clients retrying a dead source) replace the kill at a random moment by a");
+        L("crash point the nemesis draws (`crash_at`, the N-th transaction reaching it for N up to 3,000).");
         L();
         L("| spec | invariant | found | median seeds | max seeds | median CPU s | max CPU s |");
         L("|---|---|---|---|---|---|---|");

@@ -19,13 +19,16 @@ public sealed record BenchPlan
     public int Campaigns { get; init; } = 20;
     public int CampaignSeedCap { get; init; } = 400;
     public int MemorySeeds { get; init; } = 20_000;
+    /// <summary>Campaigns (and seeds each) of the bug-hunt variants whose nemesis arms crash points instead of killing at a random moment.</summary>
+    public int CrashPointCampaigns { get; init; } = 3;
+    public int CrashPointCampaignSeedCap { get; init; } = 20;
 
     public static BenchPlan Full(string specDir) => new() { SpecDir = specDir };
 
     public static BenchPlan QuickPlan(string specDir) => new()
     {
         SpecDir = specDir, Quick = true, KernelEvents = 100_000, KernelRepeat = 1, StandardSeeds = 8,
-        BugHuntSeeds = 1, Campaigns = 1, CampaignSeedCap = 2, MemorySeeds = 20,
+        BugHuntSeeds = 1, Campaigns = 1, CampaignSeedCap = 2, MemorySeeds = 20, CrashPointCampaigns = 1, CrashPointCampaignSeedCap = 1,
     };
 }
 
@@ -159,8 +162,10 @@ public static class BenchSuite
         progress("campaigns to the first failure");
         var campaigns = new List<CampaignFigure>
         {
-            Campaign(async, "no_lost_acked_write", plan, cancel),
-            Campaign(afterCommit, "no_phantom_read", plan, cancel),
+            Campaign(async, "no_lost_acked_write", plan.Campaigns, plan.CampaignSeedCap, cancel),
+            Campaign(afterCommit, "no_phantom_read", plan.Campaigns, plan.CampaignSeedCap, cancel),
+            Campaign(WithCrashPoints(async), "no_lost_acked_write", plan.CrashPointCampaigns, plan.CrashPointCampaignSeedCap, cancel),
+            Campaign(WithCrashPoints(afterCommit), "no_phantom_read", plan.CrashPointCampaigns, plan.CrashPointCampaignSeedCap, cancel),
         };
 
         return new BenchReport
@@ -243,16 +248,26 @@ public static class BenchSuite
         return new ThroughputFigure(spec.Name, jobs, r.SeedsRun, clock.Elapsed.TotalSeconds, CpuSeconds() - cpu0);
     }
 
-    private static CampaignFigure Campaign(Spec spec, string invariant, BenchPlan plan, CancellationToken cancel)
+    /// <summary>The same workload, its nemesis arming a commit-pipeline crash point (drawn, the N-th arrival for N up to 3,000) instead of a kill at a random moment.</summary>
+    private static Spec WithCrashPoints(Spec spec) => spec with
+    {
+        Name = spec.Name + "+crash-points",
+        Scenario = spec.Scenario with
+        {
+            Nemesis = spec.Scenario.Nemesis! with { CrashWeight = 0, CrashAtWeight = 1, CrashPoints = DetSim.Replication.Server.CrashPointCatalog.Names, CrashAtNthMax = 3_000 },
+        },
+    };
+
+    private static CampaignFigure Campaign(Spec spec, string invariant, int campaigns, int cap, CancellationToken cancel)
     {
         var seeds = new List<int?>();
         var cpu = new List<double>();
-        for (int c = 0; c < plan.Campaigns && !cancel.IsCancellationRequested; c++)
+        for (int c = 0; c < campaigns && !cancel.IsCancellationRequested; c++)
         {
             ulong start = 1 + (ulong)c * 1_000_000;
             double cpu0 = CpuSeconds();
             int? found = null;
-            for (int i = 0; i < plan.CampaignSeedCap && !cancel.IsCancellationRequested; i++)
+            for (int i = 0; i < cap && !cancel.IsCancellationRequested; i++)
             {
                 SeedOutcome o = SpecJudge.RunSeed(spec, start + (ulong)i);
                 if (o.Kind == SeedKind.Finished && o.Violations.Any(v => v.Invariant == invariant)) { found = i + 1; break; }
@@ -260,7 +275,7 @@ public static class BenchSuite
             seeds.Add(found);
             cpu.Add(CpuSeconds() - cpu0);
         }
-        return new CampaignFigure(spec.Name, invariant, plan.CampaignSeedCap, seeds, cpu);
+        return new CampaignFigure(spec.Name, invariant, cap, seeds, cpu);
     }
 
     private static MemoryFigure Memory(Spec spec, int seeds, CancellationToken cancel)

@@ -24,7 +24,15 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     private readonly HashSet<(string, long)> _lockedReadSet = new();
 
     /// <summary>The record locks this transaction needs: every key it wrote, then every key a locking read took.</summary>
-    public IEnumerable<(string Table, long Key)> WrittenKeys => _overlay.Keys.Concat(_lockedReads.Where(k => !_overlay.ContainsKey(k)));
+    public IEnumerable<(string Table, long Key)> WrittenKeys
+    {
+        get
+        {
+            foreach ((string, long) k in _overlay.Keys) yield return k;
+            foreach ((string, long) k in _lockedReads)
+                if (!_overlay.ContainsKey(k)) yield return k;
+        }
+    }
 
     /// <summary>UPDATE / DELETE looked up <paramref name="key"/> (found or not): InnoDB locks the record or its gap.</summary>
     public void LockForUpdate(string table, long key) => LockRead((Canonical(table), key));
