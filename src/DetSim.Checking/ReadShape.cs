@@ -50,7 +50,13 @@ internal sealed class ReadShape
     }
 
     /// <summary>True when <paramref name="resultRow"/> is what the read returns for <paramref name="stored"/>.</summary>
-    public bool Shows(Value[] resultRow, Value[] stored) => Project(stored).AsSpan().SequenceEqual(resultRow);
+    public bool Shows(Value[] resultRow, Value[] stored)
+    {
+        if (resultRow.Length != _columns.Length) return false;
+        for (int i = 0; i < _columns.Length; i++)
+            if (!resultRow[i].Equals(_columns[i] < stored.Length ? stored[_columns[i]] : Value.Null)) return false;
+        return true;
+    }
 
     /// <summary>The shape of a read's last statement, or null when it is no SELECT of a known table.</summary>
     public static ReadShape? Of(string sql, IReadOnlyDictionary<string, TableSchema> schemas)

@@ -27,6 +27,7 @@ app.Configure(config =>
         bench.AddCommand<BenchKernelCommand>("kernel").WithDescription("Scheduler vs a bare PriorityQueue loop: events/s, ratio, bytes/event.");
         bench.AddCommand<BenchFormatsCommand>("formats").WithDescription("Binlog bytes of one bulk UPDATE under ROW, STATEMENT and MIXED.");
         bench.AddCommand<BenchCoyoteCommand>("coyote").WithDescription("Seeded runner vs Coyote host (runs/s, ratio) and iterations to each seed bug per strategy.");
+        bench.AddCommand<BenchAllCommand>("all").WithDescription("Every benchmark figure side by side in one run; writes docs/benchmarks.md (--json for machines).");
         bench.AddCommand<BenchSemisyncCommand>("semisync").WithDescription("Commit latency p50/p99 and throughput: async, AFTER_COMMIT, AFTER_SYNC 1 and 2 acks.");
     });
     config.SetExceptionHandler((ex, _) =>

@@ -270,6 +270,7 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             "clock_drift" => new ClockDriftFault(Server(value, "server"), Long(value as YamlMappingNode, "ppm") ?? 0),
             "purge_binary_logs" => new PurgeBinaryLogsFault(Server(value, "server"), (int)(Long(value as YamlMappingNode, "keep") ?? 1)),
             "sql" => new AdminSqlFault(Server(value, "server"), AdminSql(value, path)),
+            "crash_at" => CrashAt(value, path, Server),
             "change_source" => new ChangeSourceFault(Server(Node(value, "server") ?? value, "server"), Server(Node(value, "source") ?? value, "source"), Bool(value as YamlMappingNode, "auto_position") ?? true),
             _ => null,
         };
@@ -285,6 +286,17 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
         try { Parser.Parse(text); }
         catch (SqlError e) { Error(textNode!, $"{path}.text", e.Message); }
         return text;
+    }
+
+    private Fault? CrashAt(YamlNode value, string path, Func<YamlNode, string, string> server)
+    {
+        var m = value as YamlMappingNode;
+        string node = server(Node(value, "server") ?? value, "server");
+        string? point = Str(m, "point");
+        if (point is null) { Error(value, $"{path}.point", $"name a crash point ({string.Join(", ", CrashPointCatalog.Names)})"); return null; }
+        if (!CrashPointCatalog.IsKnown(point)) { Error(Node(value, "point")!, $"{path}.point", $"unknown crash point '{point}' (known: {string.Join(", ", CrashPointCatalog.Names)})"); return null; }
+        Duration? restart = Node(value, "restart_after") is null ? null : Dur(m, "restart_after", Duration.Zero);
+        return new CrashAtFault(node, point, (int)(Long(m, "nth") ?? 1), restart);
     }
 
     private Fault? Partition(YamlMappingNode f, YamlNode value, string path)
@@ -338,6 +350,10 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
         var servers = Seq(n, "servers").Select(x => ((YamlScalarNode)x).Value!).ToList();
         foreach (string s in servers) RequireServer(Node(n, "servers")!, "nemesis.servers", s);
         var kinds = Node(n, "kinds") as YamlMappingNode;
+        var points = Seq(n, "crash_points").Select(x => ((YamlScalarNode)x).Value!).ToList();
+        foreach (YamlNode p in Seq(n, "crash_points"))
+            if (!CrashPointCatalog.IsKnown(((YamlScalarNode)p).Value!))
+                Error(p, "nemesis.crash_points", $"unknown crash point '{((YamlScalarNode)p).Value}' (known: {string.Join(", ", CrashPointCatalog.Names)})");
         return new NemesisOptions
         {
             Nodes = servers.Count > 0 ? servers : _servers.ToArray(),
@@ -349,6 +365,9 @@ internal sealed partial class SpecMapper(string file, List<SpecError> errors)
             PauseWeight = (int)(Long(kinds, "pause") ?? 0),
             ClockJumpWeight = (int)(Long(kinds, "clock_jump") ?? 0),
             SlowLinkWeight = (int)(Long(kinds, "slow_link") ?? 0),
+            CrashAtWeight = (int)(Long(kinds, "crash_at") ?? 0),
+            CrashPoints = points.Count > 0 ? points : CrashPointCatalog.Names,
+            CrashAtNthMax = (int)(Long(n, "crash_at_nth_max") ?? 100),
             DownMin = down.Count == 2 ? down[0] : Duration.FromMillis(100),
             DownMax = down.Count == 2 ? down[1] : Duration.FromSeconds(2),
         };

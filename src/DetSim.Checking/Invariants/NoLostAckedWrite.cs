@@ -52,6 +52,7 @@ public sealed class NoLostAckedWrite : IInvariant
                 list.Add((op, c));
             }
         }
+        var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.Ordinal);
         foreach (((string table, long key), var list) in writers.OrderBy(w => w.Key.Item1, StringComparer.Ordinal).ThenBy(w => w.Key.Item2))
         {
             if (unknown.MayHaveTouched(table, key)) continue;
@@ -63,7 +64,7 @@ public sealed class NoLostAckedWrite : IInvariant
             (Operation last, RowChange change) = list.Last(w => w.Op.Completed!.Value.Micros == latest);
             bool overlapped = list.Any(w => !ReferenceEquals(w.Op, last) && w.Op.Completed!.Value > last.Invoked);
             if (overlapped || alreadyReported.Contains(last.Id)) continue;
-            Value[]? final = source.Tables!.TryGetValue(table, out var rows) ? rows.FirstOrDefault(r => r[0].Integer == key) : null;
+            Value[]? final = FinalRow(finals, source, table, key);
             bool expectedPresent = change.Kind != RowChangeKind.Delete;
             bool ok = expectedPresent ? final is not null && final.SequenceEqual(change.After!) : final is null;
             if (!ok)
@@ -71,6 +72,19 @@ public sealed class NoLostAckedWrite : IInvariant
                     $"{table} row {key}: {last.Client}'s acknowledged write ({change}) is {(final is null ? "missing" : $"({FinalState.Text(final)})")} on {source.Name}",
                     [last.Id], [last.Server, source.Name]);
         }
+    }
+
+    /// <summary>The source's final row with <paramref name="key"/> (the first, as a scan finds it); the table indexed once (perf only).</summary>
+    private static Value[]? FinalRow(Dictionary<string, Dictionary<long, Value[]>> finals, ServerSnapshot source, string table, long key)
+    {
+        if (!finals.TryGetValue(table, out Dictionary<long, Value[]>? byKey))
+        {
+            byKey = new Dictionary<long, Value[]>();
+            if (source.Tables!.TryGetValue(table, out var rows))
+                foreach (Value[] r in rows) byKey.TryAdd(r[0].Integer, r);
+            finals[table] = byKey;
+        }
+        return byKey.GetValueOrDefault(key);
     }
 
     /// <summary>

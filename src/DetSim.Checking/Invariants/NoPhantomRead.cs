@@ -39,17 +39,23 @@ public sealed class NoPhantomRead : IInvariant
         var violations = new List<Violation>();
         var reported = new HashSet<(string, long)>();
         var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.OrdinalIgnoreCase);
+        var shapes = new Dictionary<string, ReadShape?>(StringComparer.Ordinal);
+        var stillThere = new HashSet<(ReadShape, Value[])>(new ShapeAndRow());
         foreach (Operation op in report.History)
         {
             if (!op.IsRead || !op.Acknowledged || op.Rows.Count == 0) continue;
-            ReadShape? shape = ReadShape.Of(op.Sql[^1], schemas);
+            // Perf only: a read's shape depends on its text alone, and a row version judged still
+            // there stays judged so (the same Value[] comes back in every read of the newest rows).
+            if (!shapes.TryGetValue(op.Sql[^1], out ReadShape? shape)) shapes[op.Sql[^1]] = shape = ReadShape.Of(op.Sql[^1], schemas);
             if (shape is null || !shape.RowsAreIdentified || !source.Tables!.TryGetValue(shape.Table, out var finalRows)) continue;
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
             foreach (Value[] row in op.Rows)
             {
+                if (stillThere.Contains((shape, row))) continue;
                 if (shape.KeyOf(row) is not { } key || unknown.MayHaveChanged(shape.Table, key)) continue;
                 bool same = final.TryGetValue(key, out Value[]? now) && shape.Shows(row, now);
-                bool replaced = superseded.TryGetValue((shape.Table, key), out List<Value[]>? versions) && versions.Any(v => shape.Shows(row, v));
+                bool replaced = superseded.TryGetValue((shape.Table, key), out List<Value[]>? versions) && ShowsAny(shape, row, versions);
+                if (same || replaced) stillThere.Add((shape, row));
                 if (same || replaced || !reported.Add((shape.Table, key))) continue;
                 string fate = now is null ? "does not have it" : $"has ({FinalState.Text(shape.Project(now))}) instead, which no write made from it";
                 violations.Add(new Violation(Name, op.Completed ?? op.Invoked,
@@ -58,5 +64,19 @@ public sealed class NoPhantomRead : IInvariant
             }
         }
         return CheckResult.Of(Name, violations);
+    }
+
+    // A loop, not versions.Any(lambda): the lambda's closure over the row was allocated for every row read.
+    private static bool ShowsAny(ReadShape shape, Value[] row, List<Value[]> versions)
+    {
+        foreach (Value[] v in versions)
+            if (shape.Shows(row, v)) return true;
+        return false;
+    }
+
+    private sealed class ShapeAndRow : IEqualityComparer<(ReadShape Shape, Value[] Row)>
+    {
+        public bool Equals((ReadShape Shape, Value[] Row) a, (ReadShape Shape, Value[] Row) b) => ReferenceEquals(a.Shape, b.Shape) && ReferenceEquals(a.Row, b.Row);
+        public int GetHashCode((ReadShape Shape, Value[] Row) x) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(x.Shape) * 31 + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(x.Row);
     }
 }

@@ -27,6 +27,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         ulong seed = settings.Seed is null ? spec.SeedStart : Seeds.Parse(settings.Seed);
         SeedOutcome o = SpecJudge.RunSeed(spec, seed, captureTrace: true); // the summary's faults come from the trace
         int code = Explain.Print(spec, o, settings.Trace);
+        foreach (string missed in o.Report?.CrashPointsNotFired ?? []) Console.WriteLine($"  {missed}");
         // This seed settles a holds-spec against its expectation (an invariant broke, or the run was cut short): exit 1, as `check` would.
         if (code == ExitCodes.Ok && spec.Expect == Expectation.Holds && SpecJudge.IsDecisive(spec, o))
         {

@@ -11,7 +11,8 @@ public static class Nemesis
         options.Validate();
         var plan = new FaultPlan();
         if (options.Nodes.Count == 0) return plan;
-        int[] weights = [options.CrashWeight, options.PartitionWeight, options.PauseWeight, options.ClockJumpWeight, options.SlowLinkWeight];
+        // A zero crash_at weight leaves every draw as it was before crash points existed.
+        int[] weights = [options.CrashWeight, options.PartitionWeight, options.PauseWeight, options.ClockJumpWeight, options.SlowLinkWeight, options.CrashAtWeight];
         int total = weights.Sum();
         if (total == 0) return plan;
 
@@ -41,6 +42,10 @@ public static class Nemesis
                 case 4 when options.Nodes.Count > 1:
                     string other = PickOther(random, options.Nodes, node);
                     plan.At(t, new SlowLinkFault(node, other, random.NextLong(2, 50))).At(t + down, new SlowLinkFault(node, other, 1));
+                    break;
+                case 5:
+                    string point = random.Pick(options.CrashPoints);
+                    plan.At(t, new CrashAtFault(node, point, 1 + random.NextInt(options.CrashAtNthMax), down));
                     break;
             }
         }

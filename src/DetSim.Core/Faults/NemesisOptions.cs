@@ -20,6 +20,14 @@ public sealed record NemesisOptions
     public int PauseWeight { get; init; }
     public int ClockJumpWeight { get; init; }
     public int SlowLinkWeight { get; init; }
+
+    /// <summary>Weight of arming a crash point drawn from <see cref="CrashPoints"/> (the N-th arrival, N from 1 to <see cref="CrashAtNthMax"/>); the node restarts after the down time.</summary>
+    public int CrashAtWeight { get; init; }
+
+    /// <summary>Crash point names the nemesis may arm (the nodes must have them).</summary>
+    public IReadOnlyList<string> CrashPoints { get; init; } = [];
+
+    public int CrashAtNthMax { get; init; } = 100;
     public Duration DownMin { get; init; } = Duration.FromMillis(100);
     public Duration DownMax { get; init; } = Duration.FromSeconds(2);
     public Duration ClockJumpMax { get; init; } = Duration.FromSeconds(5);
@@ -29,8 +37,10 @@ public sealed record NemesisOptions
         if (End < Start) throw new ArgumentOutOfRangeException(nameof(End), $"nemesis end {End} is before its start {Start}");
         if (MeanGap.Micros <= 0) throw new ArgumentOutOfRangeException(nameof(MeanGap), "mean gap between faults must be positive");
         if (DownMin > DownMax || DownMin.Micros < 0) throw new ArgumentOutOfRangeException(nameof(DownMin), "need 0 <= down-min <= down-max");
-        int[] weights = [CrashWeight, PartitionWeight, PauseWeight, ClockJumpWeight, SlowLinkWeight];
+        int[] weights = [CrashWeight, PartitionWeight, PauseWeight, ClockJumpWeight, SlowLinkWeight, CrashAtWeight];
         if (weights.Any(w => w < 0)) throw new ArgumentOutOfRangeException(nameof(CrashWeight), "fault weights must not be negative");
+        if (CrashAtWeight > 0 && CrashPoints.Count == 0) throw new ArgumentOutOfRangeException(nameof(CrashPoints), "a crash_at weight needs crash points to draw from");
+        if (CrashAtNthMax < 1) throw new ArgumentOutOfRangeException(nameof(CrashAtNthMax), "crash points fire at the N-th arrival, N >= 1");
         return this;
     }
 }

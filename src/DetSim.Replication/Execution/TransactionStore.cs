@@ -14,6 +14,8 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     private readonly Dictionary<(string, long), Value[]?> _overlay = new();
     private readonly List<RowChange> _changes = new();
     private readonly List<TableSchema> _created = new();
+    // Tables this transaction has overlay entries in (a handful: a list beats a set).
+    private readonly List<string> _touched = new();
 
     public IReadOnlyList<RowChange> Changes => _changes;
     public IReadOnlyList<TableSchema> CreatedTables => _created;
@@ -22,7 +24,15 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     private readonly HashSet<(string, long)> _lockedReadSet = new();
 
     /// <summary>The record locks this transaction needs: every key it wrote, then every key a locking read took.</summary>
-    public IEnumerable<(string Table, long Key)> WrittenKeys => _overlay.Keys.Concat(_lockedReads.Where(k => !_overlay.ContainsKey(k)));
+    public IEnumerable<(string Table, long Key)> WrittenKeys
+    {
+        get
+        {
+            foreach ((string, long) k in _overlay.Keys) yield return k;
+            foreach ((string, long) k in _lockedReads)
+                if (!_overlay.ContainsKey(k)) yield return k;
+        }
+    }
 
     /// <summary>UPDATE / DELETE looked up <paramref name="key"/> (found or not): InnoDB locks the record or its gap.</summary>
     public void LockForUpdate(string table, long key) => LockRead((Canonical(table), key));
@@ -35,8 +45,13 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         if (_lockedReadSet.Add(key)) _lockedReads.Add(key);
     }
 
-    public TableSchema? Schema(string table) =>
-        engine.Table(table)?.Schema ?? _created.FirstOrDefault(t => string.Equals(t.Name, table, StringComparison.OrdinalIgnoreCase));
+    public TableSchema? Schema(string table)
+    {
+        if (engine.Table(table) is { } t) return t.Schema;
+        foreach (TableSchema created in _created)
+            if (string.Equals(created.Name, table, StringComparison.OrdinalIgnoreCase)) return created;
+        return null;
+    }
 
     public void CreateTable(TableSchema schema)
     {
@@ -46,27 +61,46 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
 
     public IEnumerable<Value[]> Scan(string table) => Scan(table, descending: false);
 
+    /// <summary>The committed table when this transaction has no changes of its own in it (reads need no overlay), else null.</summary>
+    public Table? UntouchedTable(string table)
+    {
+        string name = Canonical(table);
+        return _touched.Contains(name) ? null : engine.Table(name);
+    }
+
     /// <summary>Rows in key order (or reverse), committed rows overlaid with this transaction's own changes.</summary>
     public IEnumerable<Value[]> Scan(string table, bool descending)
     {
         string name = Canonical(table);
         Table? t = engine.Table(name);
-        bool touched = false;
-        foreach ((string tb, long _) in _overlay.Keys)
-            if (tb == name) { touched = true; break; }
-        if (!touched)
+        if (!_touched.Contains(name))
         {
             // The common case: nothing of ours to overlay, so stream the committed rows.
             if (t is null) yield break;
             foreach (Value[] row in descending ? t.RowsDescending : t.Rows) yield return row;
             yield break;
         }
-        var keys = new SortedSet<long>();
-        if (t is not null) keys.UnionWith(t.Keys);
+        // Merge the committed keys with ours, both in key order.
+        var mine = new List<long>();
         foreach ((string tb, long key) in _overlay.Keys)
-            if (tb == name) keys.Add(key);
-        foreach (long key in descending ? keys.Reverse() : keys)
+            if (tb == name) mine.Add(key);
+        mine.Sort();
+        int committed = t?.Count ?? 0;
+        int i = descending ? committed - 1 : 0, j = descending ? mine.Count - 1 : 0;
+        int step = descending ? -1 : 1;
+        while ((uint)i < (uint)committed || (uint)j < (uint)mine.Count)
         {
+            long key;
+            bool fromTable = (uint)i < (uint)committed, fromMine = (uint)j < (uint)mine.Count;
+            if (fromTable && fromMine)
+            {
+                long a = t!.KeyAt(i), b = mine[j];
+                if (a == b) { key = a; i += step; j += step; }
+                else if ((a < b) != descending) { key = a; i += step; }
+                else { key = b; j += step; }
+            }
+            else if (fromTable) { key = t!.KeyAt(i); i += step; }
+            else { key = mine[j]; j += step; }
             Value[]? row = Get(name, key);
             if (row is not null) yield return row;
         }
@@ -85,6 +119,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         long key = row[0].Integer;
         if (Get(name, key) is not null) throw SqlError.DuplicateKey(key.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
         _overlay[(name, key)] = row;
+        Touch(name);
         _changes.Add(new RowChange(name, RowChangeKind.Insert, null, row));
         SeeAutoIncrement(name, key);
     }
@@ -99,6 +134,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
             _overlay[(name, oldKey)] = null;
         }
         _overlay[(name, newKey)] = after;
+        Touch(name);
         _changes.Add(new RowChange(name, RowChangeKind.Update, before, after));
     }
 
@@ -106,6 +142,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     {
         string name = Canonical(table);
         _overlay[(name, before[0].Integer)] = null;
+        Touch(name);
         _changes.Add(new RowChange(name, RowChangeKind.Delete, before, null));
     }
 
@@ -144,6 +181,11 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
                 Delete(change.Table, existing);
                 break;
         }
+    }
+
+    private void Touch(string name)
+    {
+        if (!_touched.Contains(name)) _touched.Add(name);
     }
 
     private string Canonical(string table) => Schema(table)?.Name ?? throw SqlError.NoSuchTable(table);

@@ -33,6 +33,9 @@ public sealed record RunReport(
     /// <summary>The servers as the harness read them each time a failover procedure started.</summary>
     public IReadOnlyList<FailoverSnapshot> FailoverSnapshots { get; init; } = [];
 
+    /// <summary>Armed crash points that never fired (no transaction reached them N times), or could not be armed: never silently ignored.</summary>
+    public IReadOnlyList<string> CrashPointsNotFired { get; init; } = [];
+
     public RunEnd End => Result.Outcome switch
     {
         RunOutcome.Quiescent => RunEnd.Settled,

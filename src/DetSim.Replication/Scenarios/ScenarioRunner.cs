@@ -85,7 +85,11 @@ public static class ScenarioRunner
             };
         }).ToList();
         return new RunReport(scenario, seed, result, History(sim), servers, cluster.Failovers, directory.Source,
-            scenario.CaptureTrace ? sim.Trace.ToText() : null) { FailoverSnapshots = watch.Snapshots };
+            scenario.CaptureTrace ? sim.Trace.ToText() : null)
+        {
+            FailoverSnapshots = watch.Snapshots,
+            CrashPointsNotFired = CrashPointLedger.Find(sim)?.NotFired ?? [],
+        };
     }
 
     private sealed class AppliedLog

@@ -50,6 +50,8 @@ internal sealed class CommitPipeline(MySqlServer server)
             CommitWithoutBinlog(trx);
             return;
         }
+        // ordered_commit entry: DBUG_EXECUTE_IF("crash_commit_before_log") (CrashPointCatalog).
+        if (server.Dying || server.AtCrashPoint(CrashPointCatalog.CommitBeforeLog)) return;
         _queue.Add(trx);
         if (!_busy) StartGroup();
     }
@@ -71,7 +73,7 @@ internal sealed class CommitPipeline(MySqlServer server)
 
     private void StartGroup()
     {
-        if (_queue.Count == 0 || _rotating) return;
+        if (_queue.Count == 0 || _rotating || server.Dying) return;
         _busy = true;
         var group = new List<PendingCommit>(_queue);
         _queue.Clear();
@@ -119,12 +121,14 @@ internal sealed class CommitPipeline(MySqlServer server)
         List<PendingCommit> group = _groups[id];
         if (_redoFsyncPending.Remove(id, out bool redoFsync) && redoFsync) server.Engine.SyncRedo();
         foreach (PendingCommit trx in group) WriteBinlog(trx);
+        if (CrashPointFor(group, CrashPointCatalog.AfterFlushBinlog)) return;
         // process_flush_stage_queue: past max_binlog_size, this group rotates after its commit stage.
         if (_rotateAfterGroup == 0 && server.Binlog.NeedsRotation) _rotateAfterGroup = id;
         if (server.Options.SyncBinlog != 1) server.PublishBinlogEnd();
+        if (CrashPointFor(group, CrashPointCatalog.CommitAfterLog)) return;
         // SYNC stage: sync_binlog=1 every group, N every N groups, 0 never (the OS decides).
         bool sync = server.Options.SyncBinlog == 1 || (server.Options.SyncBinlog > 1 && ++_groupsSinceSync >= server.Options.SyncBinlog);
-        if (sync && group.Any(t => t.Logged))
+        if (sync && LastLogged(group) is not null)
         {
             _groupsSinceSync = 0;
             _binlogFsyncPending.Add(id);
@@ -156,7 +160,7 @@ internal sealed class CommitPipeline(MySqlServer server)
     private void AfterSync(List<PendingCommit> group)
     {
         // AFTER_SYNC: wait for the group's last binlog position before any engine commit.
-        PendingCommit? last = group.LastOrDefault(t => t.Logged);
+        PendingCommit? last = LastLogged(group);
         if (server.SemiSync.Enabled && server.SemiSync.WaitPoint == SemiSyncWaitPoint.AfterSync && last is not null)
         {
             foreach (PendingCommit t in group) t.WaitedForAck = true;
@@ -177,7 +181,7 @@ internal sealed class CommitPipeline(MySqlServer server)
             (long id, List<PendingCommit> g, bool ready) = _committing.Dequeue();
             _committing.Enqueue((id, g, ready || ReferenceEquals(g, group)));
         }
-        while (_committing.Count > 0 && _committing.Peek().Ready)
+        while (_committing.Count > 0 && _committing.Peek().Ready && !server.Dying)
         {
             (long id, List<PendingCommit> g, _) = _committing.Dequeue();
             Commit(id, g);
@@ -197,6 +201,7 @@ internal sealed class CommitPipeline(MySqlServer server)
                 server.GtidExecuted.Add(g);
                 server.OwnedGtids.Remove(g);
             }
+            if (server.AtCrashPoint(CrashPointCatalog.CommitBeforeUnlog)) return;
             server.Locks.ReleaseAll(trx.Xid);
         }
         _maxCommittedSequence = _sequenceNumber;
@@ -205,11 +210,11 @@ internal sealed class CommitPipeline(MySqlServer server)
             if (server.SemiSync.Enabled && server.SemiSync.WaitPoint == SemiSyncWaitPoint.AfterCommit && trx.Logged)
             {
                 trx.WaitedForAck = true;
-                server.WaitForAck(trx.BinlogEnd, _ => trx.OnCommitted(trx));
+                server.WaitForAck(trx.BinlogEnd, _ => Reply(trx));
             }
-            else
+            else if (!Reply(trx))
             {
-                trx.OnCommitted(trx);
+                return;
             }
         }
         Invariant.That(_preparedInBinlog >= 0, "a transaction leaves the prepared state once");
@@ -221,6 +226,29 @@ internal sealed class CommitPipeline(MySqlServer server)
         }
         TryRotate();
         server.OnLocksReleased();
+    }
+
+    /// <summary>ha_commit_trans returns (DBUG_EXECUTE_IF("crash_commit_after")), then the client hears. False when the server dies first.</summary>
+    private bool Reply(PendingCommit trx)
+    {
+        if (server.Dying || server.AtCrashPoint(CrashPointCatalog.CommitAfter)) return false;
+        trx.OnCommitted(trx);
+        return true;
+    }
+
+    /// <summary>Each logged transaction of the group arrives at the point in turn; true when one fires it.</summary>
+    private bool CrashPointFor(List<PendingCommit> group, string point)
+    {
+        foreach (PendingCommit trx in group)
+            if (trx.Logged && server.AtCrashPoint(point)) return true;
+        return false;
+    }
+
+    private static PendingCommit? LastLogged(List<PendingCommit> group)
+    {
+        for (int i = group.Count - 1; i >= 0; i--)
+            if (group[i].Logged) return group[i];
+        return null;
     }
 
     /// <summary>FLUSH BINARY LOGS: the same rotation, waiting for prepared transactions like a size-triggered one.</summary>

@@ -80,19 +80,50 @@ public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordin
     public override string ToString() => $"ack conn#{ConnectionId} {Position}";
 }
 
-/// <summary>Stable digests of what messages carry, for the trace hash.</summary>
+/// <summary>
+/// Stable digests of what messages carry, for the trace hash. Hot: every delivered message is
+/// digested, so these compute the same values as hashing the text (Describe(), ToString()) without
+/// building it where they can, and remember the digests of events and rows (a dump thread sends the same event to
+/// every replica, a read of the newest rows sends mostly the rows the previous read sent). Both
+/// are immutable once sent; the tables are weak, so nothing is kept alive by them.
+/// </summary>
 internal static class Digests
 {
+    private static readonly ulong NullDigest = StableHash.Of("NULL");
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Binlog.Events.BinlogEvent, StrongBox> Described = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], StrongBox> Rows = new();
+
+    private sealed class StrongBox(ulong value)
+    {
+        public readonly ulong Value = value;
+    }
+
     public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
 
     /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
     public static ulong Of(LoggedEvent e) =>
-        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), StableHash.Of(e.Event.Describe()));
+        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), DescribeDigest(e.Event));
 
+    private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev) =>
+        Described.GetValue(ev, static x => new StrongBox(StableHash.Of(x.Describe()))).Value;
+
+    /// <summary>A row's digest; remembered per row array (committed rows are immutable and every read of the newest rows sends the same ones again).</summary>
     public static ulong Of(Value[] row)
     {
+        if (Rows.TryGetValue(row, out StrongBox? known)) return known.Value;
         ulong h = (ulong)row.Length;
-        foreach (Value v in row) h = StableHash.Combine(h, StableHash.Of(v.ToString()));
+        foreach (Value v in row) h = StableHash.Combine(h, Of(v));
+        Rows.AddOrUpdate(row, new StrongBox(h));
         return h;
+    }
+
+    /// <summary>StableHash.Of(v.ToString()), without the string for integers and NULL.</summary>
+    private static ulong Of(Value v)
+    {
+        if (v.IsNull) return NullDigest;
+        if (v.IsText) return StableHash.Of(v.ToString());
+        Span<byte> utf8 = stackalloc byte[24];
+        v.Integer.TryFormat(utf8, out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return System.IO.Hashing.XxHash64.HashToUInt64(utf8[..written]);
     }
 }

@@ -16,10 +16,26 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
 {
     public StatementExecutor() : this(StatementEngineOptions.Default) { }
 
+    // Parse results by SQL text: a workload repeats its templates, and an AST is immutable. Bounded
+    // so unique texts (INSERT ... VALUES ({n})) cannot grow it without end; per server, so campaign
+    // workers on other threads share nothing.
+    private const int ParseCacheLimit = 4096;
+    private readonly Dictionary<string, Parsed> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>A parsed statement and its last safety verdict (which depends on the flavor, and for an INSERT on its table's schema).</summary>
+    private sealed class Parsed(Statement statement)
+    {
+        public Statement Statement { get; } = statement;
+        public SafetyVerdict? Verdict { get; set; }
+        public Flavor Flavor { get; set; }
+        public TableSchema? Target { get; set; }
+    }
+
     public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor)
     {
-        Statement statement = Parser.Parse(sql);
-        SafetyVerdict verdict = SafetyAnalyzer.Analyze(statement, store.Schema, flavor);
+        Parsed parsed = Parse(sql);
+        Statement statement = parsed.Statement;
+        SafetyVerdict verdict = Verdict(parsed, store, flavor);
         var eval = new Evaluator(session, flavor);
         StatementOutcome outcome = statement switch
         {
@@ -39,8 +55,26 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             UnsafeWarning = verdict.Warning,
             RandSeeds = eval.RandSeeds,
             LastInsertIdUsed = eval.LastInsertIdRead,
-            UserVariablesRead = eval.VariablesRead.ToArray(),
+            UserVariablesRead = eval.VariablesRead.Count == 0 ? [] : [.. eval.VariablesRead],
         };
+    }
+
+    private Parsed Parse(string sql)
+    {
+        if (_parsed.TryGetValue(sql, out Parsed? cached)) return cached;
+        var parsed = new Parsed(Parser.Parse(sql));
+        if (_parsed.Count >= ParseCacheLimit) _parsed.Clear();
+        _parsed[sql] = parsed;
+        return parsed;
+    }
+
+    private static SafetyVerdict Verdict(Parsed parsed, TransactionStore store, Flavor flavor)
+    {
+        TableSchema? target = parsed.Statement is InsertStatement i ? store.Schema(i.Table) : null;
+        if (parsed.Verdict is { } known && parsed.Flavor == flavor && ReferenceEquals(parsed.Target, target)) return known;
+        SafetyVerdict verdict = SafetyAnalyzer.Analyze(parsed.Statement, store.Schema, flavor);
+        (parsed.Verdict, parsed.Flavor, parsed.Target) = (verdict, flavor, target);
+        return verdict;
     }
 
     private static StatementOutcome SetVariable(string sql, SetVariableStatement set, ISessionContext session, Evaluator eval)
@@ -57,17 +91,73 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
 
     private static IReadOnlyList<Value[]> Select(SelectStatement sel, TransactionStore store, Evaluator eval)
     {
-        if (sel.Table is null) return [sel.Items.Select(i => ToResult(eval.Eval(i, null, null))).ToArray()];
+        if (sel.Table is null) return [Project(sel.Items, null, null, eval)];
         TableSchema schema = store.Schema(sel.Table) ?? throw SqlError.NoSuchTable(sel.Table);
-        IEnumerable<Value[]> matching = Candidates(store, schema, sel.Table, sel.Where, sel.Order, eval).Where(r => eval.Matches(sel.Where, schema, r));
-        if (!OrderedByKey(schema, sel.Order)) matching = Order(matching, schema, sel.Order);
-        if (sel.Limit is { } limit) matching = matching.Take((int)Math.Min(limit, int.MaxValue));
-        List<Value[]> rows = matching.ToList();
+        int limit = sel.Limit is { } l ? (int)Math.Min(l, int.MaxValue) : int.MaxValue;
+        bool keyOrder = OrderedByKey(schema, sel.Order);
+        // In key order the scan stops at LIMIT; another order sorts every match first (a filesort).
+        List<Value[]> rows = Matching(store, schema, sel.Table, sel.Where, sel.Order, eval, keyOrder ? limit : int.MaxValue);
+        if (!keyOrder)
+        {
+            Order(rows, schema, sel.Order);
+            if (rows.Count > limit) rows.RemoveRange(limit, rows.Count - limit);
+        }
         eval.FoundRows = rows.Count;
         if (sel.Items.Count == 1 && sel.Items[0] is StarExpr) return rows;
-        if (sel.Items.Any(IsAggregate))
-            return [sel.Items.Select(i => Aggregate(i, rows, schema, eval)).ToArray()];
-        return rows.Select(r => sel.Items.Select(i => i is StarExpr ? Value.Null : ToResult(eval.Eval(i, schema, r))).ToArray()).ToArray();
+        bool aggregate = false;
+        foreach (Expr item in sel.Items) aggregate |= IsAggregate(item);
+        if (aggregate)
+        {
+            var result = new Value[sel.Items.Count];
+            for (int i = 0; i < result.Length; i++) result[i] = Aggregate(sel.Items[i], rows, schema, eval);
+            return [result];
+        }
+        var projected = new Value[rows.Count][];
+        for (int r = 0; r < projected.Length; r++) projected[r] = Project(sel.Items, schema, rows[r], eval);
+        return projected;
+    }
+
+    /// <summary>One result row: each item evaluated (a bare * among other items reads as NULL).</summary>
+    private static Value[] Project(IReadOnlyList<Expr> items, TableSchema? schema, Value[]? row, Evaluator eval)
+    {
+        var result = new Value[items.Count];
+        for (int i = 0; i < result.Length; i++) result[i] = items[i] is StarExpr && row is not null ? Value.Null : ToResult(eval.Eval(items[i], schema, row));
+        return result;
+    }
+
+    /// <summary>
+    /// Rows the WHERE clause accepts, in access-path order (a point lookup for <c>pk = constant</c>,
+    /// else the clustered index, backwards for ORDER BY pk DESC), at most <paramref name="limit"/>.
+    /// Committed rows the transaction did not touch are read straight from the index, so the first
+    /// or last n rows cost O(n), not O(table).
+    /// </summary>
+    private static List<Value[]> Matching(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, Evaluator eval, int limit)
+    {
+        var rows = new List<Value[]>(Math.Min(limit, 128));
+        if (limit == 0) return rows;
+        if (PointKey(schema, where, eval) is { } key)
+        {
+            if (store.Get(table, key) is { } row && eval.Matches(where, schema, row)) rows.Add(row);
+            return rows;
+        }
+        bool descending = order is not null && order.Descending && OrderedByKey(schema, order);
+        if (store.UntouchedTable(table) is { } committed)
+        {
+            int n = committed.Count;
+            for (int i = 0; i < n && rows.Count < limit; i++)
+            {
+                Value[] row = committed.RowAt(descending ? n - 1 - i : i);
+                if (eval.Matches(where, schema, row)) rows.Add(row);
+            }
+            return rows;
+        }
+        foreach (Value[] row in store.Scan(table, descending))
+        {
+            if (!eval.Matches(where, schema, row)) continue;
+            rows.Add(row);
+            if (rows.Count >= limit) break;
+        }
+        return rows;
     }
 
     private static bool IsAggregate(Expr e) => e is FuncExpr { Name: "COUNT" or "SUM" or "MAX" or "MIN" };
@@ -75,10 +165,22 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     private static Value Aggregate(Expr e, List<Value[]> rows, TableSchema schema, Evaluator eval)
     {
         if (e is not FuncExpr f) return rows.Count == 0 ? Value.Null : ToResult(eval.Eval(e, schema, rows[0]));
-        if (f.Name == "COUNT") return Value.Of(f.Args.Count == 1 && f.Args[0] is StarExpr ? rows.Count : rows.Count(r => eval.Eval(f.Args[0], schema, r) is not null));
-        var values = rows.Select(r => eval.Eval(f.Args[0], schema, r)).Where(v => v is not null).Select(Evaluator.ToLong).ToList();
-        if (values.Count == 0) return Value.Null;
-        return Value.Of(f.Name switch { "SUM" => values.Sum(), "MAX" => values.Max(), _ => values.Min() });
+        if (f.Name == "COUNT" && f.Args.Count == 1 && f.Args[0] is StarExpr) return Value.Of(rows.Count);
+        long count = 0, sum = 0, max = long.MinValue, min = long.MaxValue;
+        foreach (Value[] r in rows)
+        {
+            object? v = eval.Eval(f.Args[0], schema, r);
+            if (v is null) continue;
+            count++;
+            if (f.Name == "COUNT") continue;
+            long x = Evaluator.ToLong(v);
+            sum += x;
+            max = Math.Max(max, x);
+            min = Math.Min(min, x);
+        }
+        if (f.Name == "COUNT") return Value.Of(count);
+        if (count == 0) return Value.Null;
+        return Value.Of(f.Name switch { "SUM" => sum, "MAX" => max, _ => min });
     }
 
     private static StatementOutcome Insert(string sql, InsertStatement ins, TransactionStore store, ISessionContext session, Evaluator eval)
@@ -189,32 +291,18 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         // A locking read: the looked-up key (record or gap lock), or every record and gap for a scan.
         if (PointKey(schema, where, eval) is { } key) store.LockForUpdate(table, key);
         else store.LockTableScan(table);
-        IEnumerable<Value[]> rows = Candidates(store, schema, table, where, order, eval).Where(r => eval.Matches(where, schema, r)).ToList();
+        // Every candidate is matched before ORDER BY and LIMIT apply.
+        List<Value[]> rows = Matching(store, schema, table, where, order, eval, int.MaxValue);
         if (order is not null)
         {
-            if (!OrderedByKey(schema, order)) rows = Order(rows, schema, order);
+            if (!OrderedByKey(schema, order)) Order(rows, schema, order);
         }
         else if (limit is not null && options.AccessPathVaries && session.Random.NextInt(2) == 1)
         {
-            rows = rows.Reverse(); // this server's optimizer picked another access path: LIMIT keeps other rows
+            rows.Reverse(); // this server's optimizer picked another access path: LIMIT keeps other rows
         }
-        if (limit is { } l) rows = rows.Take((int)Math.Min(l, int.MaxValue));
-        return rows.ToList();
-    }
-
-    /// <summary>
-    /// The access path: a point lookup for <c>pk = constant</c>, else the clustered index in key
-    /// order (reverse for ORDER BY pk DESC). The WHERE clause is still applied to what comes back.
-    /// </summary>
-    private static IEnumerable<Value[]> Candidates(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, Evaluator eval)
-    {
-        if (PointKey(schema, where, eval) is { } key)
-        {
-            Value[]? row = store.Get(table, key);
-            return row is null ? [] : [row];
-        }
-        bool descending = order is not null && order.Descending && OrderedByKey(schema, order);
-        return store.Scan(table, descending);
+        if (limit is { } l && rows.Count > l) rows.RemoveRange((int)l, rows.Count - (int)l);
+        return rows;
     }
 
     /// <summary>The key of a <c>pk = constant</c> lookup, or null when the statement scans.</summary>
@@ -240,13 +328,15 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         return updated;
     }
 
-    private static IEnumerable<Value[]> Order(IEnumerable<Value[]> rows, TableSchema schema, OrderBy? order)
+    /// <summary>ORDER BY a non-key column (a filesort): by its value, ties by primary key; DESC reverses both.</summary>
+    private static void Order(List<Value[]> rows, TableSchema schema, OrderBy? order)
     {
-        if (order is null) return rows;
+        if (order is null) return;
         int i = schema.IndexOf(order.Column);
         if (i < 0) throw SqlError.UnknownColumn(order.Column);
-        var sorted = rows.OrderBy(r => Evaluator.FromValue(r[i]), Comparer<object?>.Create(Evaluator.Compare)).ThenBy(r => r[0].Integer);
-        return order.Descending ? sorted.Reverse() : sorted;
+        // Keys are unique, so (value, key) is a total order and an unstable sort gives the stable one's result.
+        rows.Sort((a, b) => Evaluator.Compare(Evaluator.FromValue(a[i]), Evaluator.FromValue(b[i])) is var c and not 0 ? c : a[0].Integer.CompareTo(b[0].Integer));
+        if (order.Descending) rows.Reverse();
     }
 
     private static Value Default(Column c) => c.Nullable ? Value.Null : c.Type == ColumnType.Varchar ? Value.Of("") : Value.Of(0);

@@ -2,18 +2,21 @@ namespace DetSim.Replication.Storage;
 
 /// <summary>
 /// Committed rows of one table, ordered by primary key (so scans, LIMIT and apply have one defined
-/// order), with InnoDB's AUTO_INCREMENT counter.
+/// order), with InnoDB's AUTO_INCREMENT counter. The rows sit in one array sorted by key, like the
+/// leaves of InnoDB's clustered index: a point lookup is a binary search (O(log n)), the first or
+/// last n rows in key order cost O(n) whatever the table size, and inserts of ever-growing keys
+/// (auto-increment) append.
 /// </summary>
 public sealed class Table
 {
-    // Rows by key, plus the keys in order: ordered scans both ways and ranges without sorting.
-    private readonly Dictionary<long, Value[]> _rows = new();
-    private readonly SortedSet<long> _keys = new();
+    private long[] _keys = new long[16];
+    private Value[][] _rows = new Value[16][];
+    private int _count;
 
     public Table(TableSchema schema) => Schema = schema;
 
     public TableSchema Schema { get; }
-    public int Count => _rows.Count;
+    public int Count => _count;
 
     /// <summary>Largest auto-increment value handed out or seen (InnoDB keeps the max; it never goes down on rollback).</summary>
     public long AutoIncrementMax { get; private set; }
@@ -22,41 +25,63 @@ public sealed class Table
     {
         get
         {
-            foreach (long k in _keys) yield return _rows[k];
+            for (int i = 0; i < _count; i++) yield return _rows[i];
         }
     }
-
-    /// <summary>Keys in ascending order.</summary>
-    public SortedSet<long> Keys => _keys;
 
     public IEnumerable<Value[]> RowsDescending
     {
         get
         {
-            foreach (long k in _keys.Reverse()) yield return _rows[k];
+            for (int i = _count - 1; i >= 0; i--) yield return _rows[i];
         }
     }
 
-    public Value[]? Get(long key) => _rows.GetValueOrDefault(key);
+    /// <summary>The key at position <paramref name="index"/> in key order (0 ≤ index &lt; Count).</summary>
+    public long KeyAt(int index) => _keys[index];
 
-    public bool Contains(long key) => _rows.ContainsKey(key);
+    /// <summary>The row at position <paramref name="index"/> in key order (0 ≤ index &lt; Count).</summary>
+    public Value[] RowAt(int index) => _rows[index];
+
+    /// <summary>Position of <paramref name="key"/>, or the bitwise complement of where it would go.</summary>
+    public int Find(long key)
+    {
+        if (_count > 0 && _keys[_count - 1] < key) return ~_count; // the common case: a new largest key
+        return Array.BinarySearch(_keys, 0, _count, key);
+    }
+
+    public Value[]? Get(long key) => Find(key) is var i and >= 0 ? _rows[i] : null;
+
+    public bool Contains(long key) => Find(key) >= 0;
 
     public void Insert(Value[] row)
     {
         long key = row[0].Integer;
-        if (!_rows.TryAdd(key, row)) throw SqlError.DuplicateKey(key.ToString(System.Globalization.CultureInfo.InvariantCulture), Schema.Name);
-        _keys.Add(key);
+        int i = Find(key);
+        if (i >= 0) throw SqlError.DuplicateKey(key.ToString(System.Globalization.CultureInfo.InvariantCulture), Schema.Name);
+        InsertAt(~i, key, row);
         SeeKey(key);
     }
 
     public void Replace(Value[] row)
     {
-        _rows[row[0].Integer] = row;
-        _keys.Add(row[0].Integer);
-        SeeKey(row[0].Integer);
+        long key = row[0].Integer;
+        int i = Find(key);
+        if (i >= 0) _rows[i] = row;
+        else InsertAt(~i, key, row);
+        SeeKey(key);
     }
 
-    public bool Remove(long key) => _rows.Remove(key) && _keys.Remove(key);
+    public bool Remove(long key)
+    {
+        int i = Find(key);
+        if (i < 0) return false;
+        _count--;
+        Array.Copy(_keys, i + 1, _keys, i, _count - i);
+        Array.Copy(_rows, i + 1, _rows, i, _count - i);
+        _rows[_count] = null!;
+        return true;
+    }
 
     /// <summary>
     /// Next AUTO_INCREMENT value: the smallest n = offset + k·increment above the counter
@@ -95,6 +120,23 @@ public sealed class Table
 
     /// <summary>Deterministic content text for convergence checks and golden files.</summary>
     public string Dump() => string.Join("\n", Rows.Select(r => string.Join(",", r)));
+
+    private void InsertAt(int i, long key, Value[] row)
+    {
+        if (_count == _keys.Length)
+        {
+            Array.Resize(ref _keys, _count * 2);
+            Array.Resize(ref _rows, _count * 2);
+        }
+        if (i < _count)
+        {
+            Array.Copy(_keys, i, _keys, i + 1, _count - i);
+            Array.Copy(_rows, i, _rows, i + 1, _count - i);
+        }
+        _keys[i] = key;
+        _rows[i] = row;
+        _count++;
+    }
 
     private void SeeKey(long key)
     {

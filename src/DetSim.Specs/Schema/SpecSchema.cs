@@ -9,7 +9,7 @@ public static class SpecSchema
         ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes", "no_split_brain", "no_gtid_gaps"];
 
     public static readonly string[] FaultActions =
-        ["crash", "restart", "partition", "isolate", "heal", "slow_link", "pause", "clock_jump", "clock_drift", "purge_binary_logs", "rotate", "sql", "failover", "change_source"];
+        ["crash", "restart", "partition", "isolate", "heal", "slow_link", "pause", "clock_jump", "clock_drift", "purge_binary_logs", "rotate", "sql", "failover", "change_source", "crash_at"];
 
     private static Field F(string name, FieldType type, string description) => new(name, type, description);
 
@@ -129,6 +129,10 @@ public static class SpecSchema
             F("rotate", FieldType.String, "FLUSH BINARY LOGS on a server"),
             F("sql", Map, "a statement a DBA runs directly on a server") with { Children = [F("server", FieldType.String, "server"), F("text", FieldType.String, "SQL")] },
             F("failover", Map, "run the failover procedure now (settings from `failover`)") with { Children = [] },
+            F("crash_at", Map, "arm a MySQL crash point (mysql-test's DBUG_EXECUTE_IF names): the N-th transaction reaching it kills the server there") with
+            {
+                Children = [F("server", FieldType.String, "server"), F("point", FieldType.String, "crash point name (crash_commit_before_log, crash_after_flush_binlog, ...)"), Int("nth", "the N-th arrival fires it", 1, 1_000_000_000, "1"), F("restart_after", Duration, "boot the server again this long after it died (default: it stays down)")],
+            },
             F("change_source", Map, "CHANGE REPLICATION SOURCE TO on a server (read_only on; a crashed old source rejoining)") with
             {
                 Children = [F("server", FieldType.String, "the server to re-point"), F("source", FieldType.String, "its new source"), F("auto_position", Bool, "SOURCE_AUTO_POSITION=1") with { Default = "true" }],
@@ -193,7 +197,9 @@ public static class SpecSchema
                 [
                     F("between", List, "[start, end]") with { Items = F("time", Duration, "time") },
                     F("mean_gap", Duration, "mean time between faults") with { Default = "2s" },
-                    F("kinds", Map, "weights") with { Children = [Int("crash", "weight", 0, 1000, "1"), Int("partition", "weight", 0, 1000, "1"), Int("pause", "weight", 0, 1000, "0"), Int("clock_jump", "weight", 0, 1000, "0"), Int("slow_link", "weight", 0, 1000, "0")] },
+                    F("kinds", Map, "weights") with { Children = [Int("crash", "weight", 0, 1000, "1"), Int("partition", "weight", 0, 1000, "1"), Int("pause", "weight", 0, 1000, "0"), Int("clock_jump", "weight", 0, 1000, "0"), Int("slow_link", "weight", 0, 1000, "0"), Int("crash_at", "weight: arm a crash point drawn from crash_points", 0, 1000, "0")] },
+                    F("crash_points", List, "crash point names the nemesis may arm (default: every commit-pipeline point)") with { Items = F("point", FieldType.String, "crash point name") },
+                    Int("crash_at_nth_max", "a drawn crash point fires at the N-th arrival, N from 1 to this", 1, 1_000_000_000, "100"),
                     F("servers", List, "servers the nemesis may hit (default: all)") with { Items = F("server", FieldType.String, "server") },
                     F("down", List, "[min, max] outage length") with { Items = F("time", Duration, "time") },
                 ],

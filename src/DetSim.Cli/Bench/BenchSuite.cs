@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using DetSim.Checking;
+using DetSim.Cli.Campaign;
+using DetSim.Core.Scheduling;
+using DetSim.Specs;
+
+namespace DetSim.Cli.Bench;
+
+/// <summary>How big a `bench all` run is: the full suite takes minutes, --quick seconds.</summary>
+public sealed record BenchPlan
+{
+    public required string SpecDir { get; init; }
+    public bool Quick { get; init; }
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+    public long KernelEvents { get; init; } = 2_000_000;
+    public int KernelRepeat { get; init; } = 3;
+    public int StandardSeeds { get; init; } = 400;
+    public int BugHuntSeeds { get; init; } = 10;
+    public int Campaigns { get; init; } = 20;
+    public int CampaignSeedCap { get; init; } = 400;
+    public int MemorySeeds { get; init; } = 20_000;
+    /// <summary>Campaigns (and seeds each) of the bug-hunt variants whose nemesis arms crash points instead of killing at a random moment.</summary>
+    public int CrashPointCampaigns { get; init; } = 3;
+    public int CrashPointCampaignSeedCap { get; init; } = 20;
+
+    public static BenchPlan Full(string specDir) => new() { SpecDir = specDir };
+
+    public static BenchPlan QuickPlan(string specDir) => new()
+    {
+        SpecDir = specDir, Quick = true, KernelEvents = 100_000, KernelRepeat = 1, StandardSeeds = 8,
+        BugHuntSeeds = 1, Campaigns = 1, CampaignSeedCap = 2, MemorySeeds = 20, CrashPointCampaigns = 1, CrashPointCampaignSeedCap = 1,
+    };
+}
+
+/// <summary>Every figure of `bench all`, measured in one process, one after the other.</summary>
+public sealed record BenchReport
+{
+    public required MachineInfo Machine { get; init; }
+    public required BenchPlan Plan { get; init; }
+    public required IReadOnlyList<KernelBench.Figures> Kernel { get; init; }
+    public required bool KernelSameSequence { get; init; }
+    public required IReadOnlyList<ThroughputFigure> Standard { get; init; }
+    public required IReadOnlyList<SeedCostFigure> SeedCosts { get; init; }
+    public required IReadOnlyList<CampaignFigure> Campaigns { get; init; }
+    public required IReadOnlyList<CheckerCostFigure> Checkers { get; init; }
+    public required MemoryFigure Memory { get; init; }
+    public required double TotalSeconds { get; init; }
+}
+
+public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime, bool ServerGc, bool ConcurrentGc, string Date)
+{
+    /// <summary>The 1-minute load average when the suite ended (Linux), to read wall-clock figures against: other work on the cores slows them.</summary>
+    public string LoadAverage { get; init; } = "unknown";
+
+    public static MachineInfo Current()
+    {
+        string cpu = "unknown";
+        try
+        {
+            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return new MachineInfo(Environment.ProcessorCount, cpu, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, System.Runtime.GCSettings.IsServerGC,
+            System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.Batch,
+            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            LoadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown",
+        };
+    }
+}
+
+/// <summary>A spec run over seeds by the campaign runner with <see cref="Jobs"/> workers.</summary>
+public sealed record ThroughputFigure(string Spec, int Jobs, int Seeds, double WallSeconds, double CpuSeconds)
+{
+    public double SeedsPerSecond => Seeds / WallSeconds;
+    public double SeedsPerSecondPerCore => SeedsPerSecond / Jobs;
+    public double SeedsPerCpuSecond => Seeds / CpuSeconds;
+}
+
+/// <summary>One spec's cost per seed on one thread: CPU, scheduler steps, simulated time.</summary>
+public sealed record SeedCostFigure(string Spec, int Seeds, double CpuSeconds, double WallSeconds, long Steps, double SimulatedSeconds, long HistoryOps, long AllocatedBytes)
+{
+    public double BytesPerStep => (double)AllocatedBytes / Math.Max(1, Steps);
+    public double CpuPerSeed => CpuSeconds / Seeds;
+    public double StepsPerSeed => (double)Steps / Seeds;
+    public double MicrosPerStep => CpuSeconds * 1e6 / Math.Max(1, Steps);
+    public double SimulatedPerCpu => SimulatedSeconds / CpuSeconds;
+}
+
+/// <summary>
+/// Campaigns that each start at their own seed and run until the first seed breaks the expected
+/// invariant: how many seeds and how much CPU each needed (capped at <see cref="Cap"/> seeds).
+/// </summary>
+public sealed record CampaignFigure(string Spec, string Invariant, int Cap, IReadOnlyList<int?> SeedsToFirst, IReadOnlyList<double> CpuSecondsToFirst)
+{
+    public int Found => SeedsToFirst.Count(s => s is not null);
+    public string MedianSeeds => Median(SeedsToFirst.Select(s => (double)(s ?? int.MaxValue)).ToList(), "F0");
+    public string MaxSeeds => SeedsToFirst.Any(s => s is null) ? $">{Cap}" : SeedsToFirst.Max()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string MedianSeconds => Median(CpuSecondsToFirst.Zip(SeedsToFirst, (c, s) => s is null ? double.PositiveInfinity : c).ToList(), "F2");
+    public string MaxSeconds => SeedsToFirst.Any(s => s is null) ? $">{CpuSecondsToFirst.Max():F2}" : CpuSecondsToFirst.Max().ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Median(List<double> xs, string format)
+    {
+        if (xs.Count == 0) return "-";
+        xs.Sort();
+        double m = xs[(xs.Count - 1) / 2];
+        return double.IsInfinity(m) || m == int.MaxValue ? $">{(format == "F0" ? Cap.ToString(System.Globalization.CultureInfo.InvariantCulture) : "cap")}" : m.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>One checker's cost per history operation over the bug-hunt runs.</summary>
+public sealed record CheckerCostFigure(string Invariant, long HistoryOps, double Seconds)
+{
+    public double NanosPerOp => Seconds * 1e9 / Math.Max(1, HistoryOps);
+}
+
+/// <summary>Peak working set and managed heap while running many seeds of one spec in one process.</summary>
+public sealed record MemoryFigure(string Spec, IReadOnlyList<MemoryCheckpoint> Checkpoints, double Seconds);
+
+public sealed record MemoryCheckpoint(int Seeds, long PeakWorkingSetBytes, long WorkingSetBytes, long HeapBytes);
+
+/// <summary>Runs the suite. The wall clock and CPU clock are real here: this is the benchmark, not the simulation.</summary>
+public static class BenchSuite
+{
+    public const string Standard = "standard";
+    public const string BugHuntAsync = "bug-hunt-async";
+    public const string BugHuntAfterCommit = "bug-hunt-after-commit";
+    public const string BugHuntAfterSync = "bug-hunt-after-sync";
+
+    public static BenchReport Run(BenchPlan plan, Action<string> progress, CancellationToken cancel)
+    {
+        var total = Stopwatch.StartNew();
+        Spec Load(string name) => SpecFiles.LoadOne(Path.Combine(plan.SpecDir, name + ".yaml"));
+        Spec standard = Load(Standard), async = Load(BugHuntAsync), afterCommit = Load(BugHuntAfterCommit), afterSync = Load(BugHuntAfterSync);
+
+        // Memory first, so the peak working set is this spec's alone (the bug-hunt runs below keep more alive).
+        progress("memory");
+        SpecJudge.RunSeed(standard, 1_000_000);
+        MemoryFigure memory = Memory(standard, plan.MemorySeeds, cancel);
+
+        progress("kernel");
+        var (kernel, same) = Kernel(plan);
+
+        progress("bug-hunt seeds");
+        var costs = new List<SeedCostFigure>();
+        var reports = new List<SeedOutcome>();
+        // Warm the JIT on one seed of each before timing.
+        foreach (Spec s in new[] { async, afterCommit, afterSync }) SpecJudge.RunSeed(s, 1_000_000);
+        foreach (Spec s in new[] { async, afterCommit, afterSync }) costs.Add(SeedCost(s, plan.BugHuntSeeds, reports));
+        costs.Add(SeedCost(standard, Math.Max(plan.BugHuntSeeds, plan.StandardSeeds / 4), null));
+
+        progress("checkers");
+        var checkers = CheckerCosts(reports, async.Check);
+
+        progress("standard spec throughput");
+        var throughput = new List<ThroughputFigure>();
+        foreach (int jobs in plan.Jobs > 1 ? new[] { 1, plan.Jobs } : [1])
+            throughput.Add(Throughput(standard, jobs, plan.StandardSeeds, cancel));
+
+        progress("campaigns to the first failure");
+        var campaigns = new List<CampaignFigure>
+        {
+            Campaign(async, "no_lost_acked_write", plan.Campaigns, plan.CampaignSeedCap, cancel),
+            Campaign(afterCommit, "no_phantom_read", plan.Campaigns, plan.CampaignSeedCap, cancel),
+            Campaign(WithCrashPoints(async), "no_lost_acked_write", plan.CrashPointCampaigns, plan.CrashPointCampaignSeedCap, cancel),
+            Campaign(WithCrashPoints(afterCommit), "no_phantom_read", plan.CrashPointCampaigns, plan.CrashPointCampaignSeedCap, cancel),
+        };
+
+        return new BenchReport
+        {
+            Machine = MachineInfo.Current(), Plan = plan, Kernel = kernel, KernelSameSequence = same, Standard = throughput, SeedCosts = costs,
+            Campaigns = campaigns, Checkers = checkers, Memory = memory, TotalSeconds = total.Elapsed.TotalSeconds,
+        };
+    }
+
+    private static (IReadOnlyList<KernelBench.Figures>, bool) Kernel(BenchPlan plan)
+    {
+        const int nodes = 16;
+        KernelBench.Scheduler(nodes, Math.Min(plan.KernelEvents, 200_000), 1);
+        KernelBench.Scheduler(nodes, Math.Min(plan.KernelEvents, 200_000), 1, TieBreak.Choice);
+        KernelBench.Bare(nodes, Math.Min(plan.KernelEvents, 200_000), 1);
+        KernelBench.Figures? sch = null, bare = null, choice = null;
+        bool same = true;
+        for (int i = 0; i < plan.KernelRepeat; i++)
+        {
+            var s = KernelBench.Scheduler(nodes, plan.KernelEvents, 42);
+            var b = KernelBench.Bare(nodes, plan.KernelEvents, 42);
+            var c = KernelBench.Scheduler(nodes, plan.KernelEvents, 42, TieBreak.Choice);
+            same &= s.Checksum == b.Checksum && s.Events == b.Events;
+            if (sch is null || s.EventsPerSecond > sch.EventsPerSecond) sch = s;
+            if (bare is null || b.EventsPerSecond > bare.EventsPerSecond) bare = b;
+            if (choice is null || c.EventsPerSecond > choice.EventsPerSecond) choice = c;
+        }
+        return ([sch!, bare!, choice!], same);
+    }
+
+    private static SeedCostFigure SeedCost(Spec spec, int seeds, List<SeedOutcome>? keep)
+    {
+        double cpu0 = CpuSeconds();
+        long allocated0 = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        long steps = 0, ops = 0;
+        double simulated = 0;
+        for (int i = 0; i < seeds; i++)
+        {
+            SeedOutcome o = SpecJudge.RunSeed(spec, 1 + (ulong)i); // seeds 1..N whatever the spec's seed_start, so runs compare
+            if (o.Report is { } r)
+            {
+                steps += r.Result.Steps;
+                simulated += r.Result.EndTime.Micros / 1e6;
+                ops += r.History.Count;
+            }
+            keep?.Add(o);
+        }
+        return new SeedCostFigure(spec.Name, seeds, CpuSeconds() - cpu0, clock.Elapsed.TotalSeconds, steps, simulated, ops, GC.GetAllocatedBytesForCurrentThread() - allocated0);
+    }
+
+    private static IReadOnlyList<CheckerCostFigure> CheckerCosts(IReadOnlyList<SeedOutcome> outcomes, IReadOnlyList<string> names)
+    {
+        var result = new List<CheckerCostFigure>();
+        foreach (string name in names)
+        {
+            IInvariant invariant = InvariantCatalog.ByName(name)!;
+            long ops = 0;
+            var clock = new Stopwatch();
+            foreach (SeedOutcome o in outcomes)
+            {
+                if (o.Report is null) continue;
+                ops += o.Report.History.Count;
+                clock.Start();
+                invariant.Check(o.Report);
+                clock.Stop();
+            }
+            result.Add(new CheckerCostFigure(name, ops, clock.Elapsed.TotalSeconds));
+        }
+        return result;
+    }
+
+    private static ThroughputFigure Throughput(Spec spec, int jobs, int seeds, CancellationToken cancel)
+    {
+        var runner = new CheckRunner(jobs, Shard.All);
+        runner.Run(spec, Math.Max(2, jobs * 2), 5_000_000, cancel); // warm every worker
+        double cpu0 = CpuSeconds();
+        var clock = Stopwatch.StartNew();
+        SpecResult r = runner.Run(spec, seeds, spec.SeedStart, cancel);
+        return new ThroughputFigure(spec.Name, jobs, r.SeedsRun, clock.Elapsed.TotalSeconds, CpuSeconds() - cpu0);
+    }
+
+    /// <summary>The same workload, its nemesis arming a commit-pipeline crash point (drawn, the N-th arrival for N up to 3,000) instead of a kill at a random moment.</summary>
+    private static Spec WithCrashPoints(Spec spec) => spec with
+    {
+        Name = spec.Name + "+crash-points",
+        Scenario = spec.Scenario with
+        {
+            Nemesis = spec.Scenario.Nemesis! with { CrashWeight = 0, CrashAtWeight = 1, CrashPoints = DetSim.Replication.Server.CrashPointCatalog.Names, CrashAtNthMax = 3_000 },
+        },
+    };
+
+    private static CampaignFigure Campaign(Spec spec, string invariant, int campaigns, int cap, CancellationToken cancel)
+    {
+        var seeds = new List<int?>();
+        var cpu = new List<double>();
+        for (int c = 0; c < campaigns && !cancel.IsCancellationRequested; c++)
+        {
+            ulong start = 1 + (ulong)c * 1_000_000;
+            double cpu0 = CpuSeconds();
+            int? found = null;
+            for (int i = 0; i < cap && !cancel.IsCancellationRequested; i++)
+            {
+                SeedOutcome o = SpecJudge.RunSeed(spec, start + (ulong)i);
+                if (o.Kind == SeedKind.Finished && o.Violations.Any(v => v.Invariant == invariant)) { found = i + 1; break; }
+            }
+            seeds.Add(found);
+            cpu.Add(CpuSeconds() - cpu0);
+        }
+        return new CampaignFigure(spec.Name, invariant, cap, seeds, cpu);
+    }
+
+    private static MemoryFigure Memory(Spec spec, int seeds, CancellationToken cancel)
+    {
+        var checkpoints = new List<MemoryCheckpoint>();
+        var marks = new SortedSet<int> { Math.Max(1, seeds / 100), Math.Max(1, seeds / 10), Math.Max(1, seeds / 2), seeds };
+        var clock = Stopwatch.StartNew();
+        for (int i = 1; i <= seeds && !cancel.IsCancellationRequested; i++)
+        {
+            SpecJudge.RunSeed(spec, 10_000_000 + (ulong)i);
+            if (marks.Contains(i))
+            {
+                using var p = Process.GetCurrentProcess();
+                checkpoints.Add(new MemoryCheckpoint(i, p.PeakWorkingSet64, p.WorkingSet64, GC.GetTotalMemory(false)));
+            }
+        }
+        return new MemoryFigure(spec.Name, checkpoints, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>CPU time of the whole process (every thread, the GC's included).</summary>
+    private static double CpuSeconds()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.TotalProcessorTime.TotalSeconds;
+    }
+}

@@ -1,0 +1,41 @@
+using DetSim.Core.Faults;
+using DetSim.Replication.Server;
+
+namespace DetSim.Specs.Tests;
+
+/// <summary>`crash_at` faults and the nemesis's crash_at kind name MySQL's crash points; a wrong name says where and lists the right ones.</summary>
+public class CrashPointSpecTests
+{
+    private const string Head = "name: c\nexpect: holds\ncheck: [converged]\nservers:\n  s1: {}\n";
+
+    [Fact]
+    public void A_crash_at_fault_maps_to_the_named_point()
+    {
+        SpecParseResult r = SpecLoader.Parse(Head + "faults:\n  - { at: 10ms, crash_at: { server: s1, point: crash_after_flush_binlog, nth: 4, restart_after: 1s } }\n", "c.yaml");
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        var fault = Assert.IsType<CrashAtFault>(Assert.Single(r.Spec!.Scenario.Faults.Faults).Fault);
+        Assert.Equal(("s1", CrashPointCatalog.AfterFlushBinlog, 4), (fault.Node, fault.Point, fault.Nth));
+        Assert.Equal(1_000_000, fault.RestartAfter!.Value.Micros);
+    }
+
+    [Fact]
+    public void An_unknown_crash_point_is_an_error_at_its_line_and_column_listing_the_known_ones()
+    {
+        SpecParseResult r = SpecLoader.Parse(Head + "faults:\n  - { at: 10ms, crash_at: { server: s1, point: crash_after_flush } }\n", "c.yaml");
+        Assert.False(r.Ok);
+        string error = Assert.Single(r.Errors).ToString();
+        Assert.StartsWith("c.yaml:7:", error);
+        Assert.Contains("unknown crash point 'crash_after_flush'", error);
+        foreach (string known in CrashPointCatalog.Names) Assert.Contains(known, error);
+    }
+
+    [Fact]
+    public void The_nemesis_draws_crash_points_from_the_seed()
+    {
+        SpecParseResult r = SpecLoader.Parse(Head + "nemesis:\n  between: [0ms, 10s]\n  mean_gap: 500ms\n  kinds: { crash: 0, partition: 0, crash_at: 1 }\n  crash_points: [crash_commit_after_log]\n", "c.yaml");
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        FaultPlan plan = Nemesis.Draw(new DetSim.Core.Random.SimRandom(7), r.Spec!.Scenario.Nemesis!);
+        Assert.NotEmpty(plan.Faults);
+        Assert.All(plan.Faults, p => Assert.Equal(CrashPointCatalog.CommitAfterLog, Assert.IsType<CrashAtFault>(p.Fault).Point));
+    }
+}
