@@ -178,7 +178,9 @@ public static class SoakDraw
                     {
                         // Semi-sync keeps an acknowledged commit on the replicas that ACKed it: losing the
                         // source while one of them is down is a second failure, outside the lossless set.
-                        if (sourceDead || t < replicasBackAt + 100) break;
+                        // And a crash-safe replica's restart (relay_log_recovery=ON) discards the relay log it had
+                        // ACKed until it re-fetches it, so a source crash after any replica crash is one too.
+                        if (sourceDead || replicasBackAt > 0) break;
                         sourceDead = true; // the old source stays down; the failover replaces it
                         y.Line($"  - {{ at: {t}ms, crash: {{ server: s1, mode: {r.Pick(crashModes)} }} }}");
                         if (flip == "sync_binlog_0") y.Line($"  - {{ at: {t + down}ms, restart: s1 }}");
