@@ -9,16 +9,8 @@ namespace DetSim.Cli.Commands;
 /// <summary>`detsim explain`: one seed as a narrative, and optionally as a space-time diagram page and a lag chart.</summary>
 public sealed class ExplainCommand : Command<ExplainCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SpecSeedSettings
     {
-        [CommandArgument(0, "<spec>")]
-        [Description("The spec file.")]
-        public string Spec { get; init; } = "";
-
-        [CommandOption("--seed <S>")]
-        [Description("The seed (decimal or 0x-hex; default: the spec's seed_start).")]
-        public string? Seed { get; init; }
-
         [CommandOption("--html <FILE>")]
         [Description("Also write one self-contained HTML page: a lane per node, messages, faults, failover, the violation; zoom, pan, hover.")]
         public string? Html { get; init; }

@@ -6,16 +6,8 @@ namespace DetSim.Cli.Commands;
 
 public sealed class RunCommand : Command<RunCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SpecSeedSettings
     {
-        [CommandArgument(0, "<spec>")]
-        [Description("The spec file.")]
-        public string Spec { get; init; } = "";
-
-        [CommandOption("--seed <S>")]
-        [Description("The seed (decimal or 0x-hex; default: the spec's seed_start).")]
-        public string? Seed { get; init; }
-
         [CommandOption("--trace")]
         [Description("Print every step of the run.")]
         public bool Trace { get; init; }
