@@ -123,9 +123,14 @@ internal sealed class Applier
             if (trx is null) return;
             if (trx.Head is null)
             {
-                // Rotate (or a stray event): nothing to apply, only the position moves.
+                // Rotate (or a stray event): nothing to apply, only the position moves. A multi-threaded
+                // coordinator first waits for every worker (EVENT_EXEC_SYNC, Log_event::
+                // get_mts_execution_mode), and commit-parent numbers start again in the next file (a
+                // restarted source numbers from 1), so what it knew of them is forgotten.
+                if (_server.Options.ReplicaParallelWorkers > 1 && _inFlight.Count > 0) return; // Finish kicks again
                 NextIndex = trx.EndIndex;
                 if (_inFlight.Count == 0) Advance(trx);
+                _committedSequences.Clear();
                 continue;
             }
             if (_inFlight.Count > 0 && !MayStartInParallel(trx)) return;
