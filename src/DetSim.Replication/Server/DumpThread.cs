@@ -128,6 +128,17 @@ internal sealed class DumpThread
         else if (_cursor > _lastSent) SendHeartbeat(); // tell the receiver how far it is, past skipped or header-only stretches
     }
 
+    /// <summary>
+    /// Binlog_sender::run starts every file it sends with a fake Rotate naming the file and position
+    /// (sql/rpl_binlog_sender.cc, fake_rotate_event), so a replica's relay log marks where a new
+    /// stream begins and its multi-threaded applier waits there for its workers.
+    /// </summary>
+    public void SendStartRotate()
+    {
+        var fake = new RotateEvent(_cursor.File, _cursor.Position) { ServerId = _server.ServerId, Timestamp = _server.Context.Now };
+        Send([new LoggedEvent(_cursor.File, _cursor.Position, _cursor.Position, fake)], needsAck: false);
+    }
+
     public void SendHeartbeat()
     {
         Invariant.That(_lastSent.IsNone || _cursor >= _lastSent, "a dump thread never moves back in the binlog");

@@ -261,6 +261,7 @@ public sealed partial class MySqlServer : INode
         }
         _dumpThreads.Add(thread);
         if (request.SemiSync && SemiSync.Enabled) SemiSync.ReplicaConnected(request.ServerId);
+        thread.SendStartRotate();
         thread.SendHeartbeat();
         thread.Pump();
     }
