@@ -69,13 +69,16 @@ public class HtmlInBrowserTests
         Browser.Open(driver, file);
         Assert.Empty(Browser.Errors(driver));
         Assert.Equal(new[] { "s1", "r1", "r2", "client-shop" }, driver.FindElements(By.CssSelector("#lanes li.lane")).Select(e => e.GetAttribute("data-node")!).ToArray());
-        // The lost write: one band on client-shop's lane from its invocation to its OK.
-        var op = Runs.Story("02-async-failover-loses-acked-writes.yaml").ViolatingOperations.Single();
-        var band = ((IEnumerable<object>)Browser.Js(driver, "return detsimChart.getOption().series.find(s => s.name === 'violating operation').data.map(d => d.value);")!).Single();
+        // Each lost write: a band on client-shop's lane from its invocation to its OK; the first one checked exactly.
+        var ops = Runs.Story("02-async-failover-loses-acked-writes.yaml").ViolatingOperations.ToList();
+        var op = ops[0];
+        var bands = ((IEnumerable<object>)Browser.Js(driver, "return detsimChart.getOption().series.find(s => s.name === 'violating operation').data.map(d => d.value);")!).ToList();
+        Assert.Equal(ops.Count, bands.Count);
+        var band = bands[0];
         var value = ((IEnumerable<object>)band).Select(Convert.ToDouble).ToArray();
         Assert.Equal([3, op.Invoked.Micros / 1000.0, op.Completed!.Value.Micros / 1000.0], value);
         Assert.Single(driver.FindElements(By.CssSelector("#marks li.mark.crash[data-node='s1']")));
-        Assert.Single(driver.FindElements(By.CssSelector("#marks li.mark.violation")));
+        Assert.NotEmpty(driver.FindElements(By.CssSelector("#marks li.mark.violation")));
         Assert.Contains($"op#{op.Id}", driver.FindElement(By.CssSelector("#narrative")).Text);
         string shot = Path.Combine(dir, "explain-02.png");
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(shot);

@@ -19,7 +19,7 @@ public class NarrativeTests
         // The lost transaction, its client and when it was acknowledged, as in the history.
         Assert.Contains($"op#{lost.Id} client-shop session {lost.Session} on s1", text);
         Assert.Contains($"GTID {lost.Gtid}", text);
-        Assert.Contains($"OK to client-shop at {MySqlText.Ms(lost.Completed!.Value)}", text);
+        Assert.Contains($"[{lost.Sql[0]}] from {MySqlText.Ms(lost.Invoked)} to {MySqlText.Ms(lost.Completed!.Value)}: OK", text);
         // What each replica had received when s1 went down: the last binlog delivery before the crash.
         foreach (string r in new[] { "r1", "r2" })
         {
@@ -28,7 +28,7 @@ public class NarrativeTests
             Assert.Contains($"{r} had received binlog up to {pos} (last received at {Runs.TimeOf(last)})", text);
         }
         string failover = Runs.TraceLinesMatching(story, @" note +failover at ").Single();
-        Assert.Contains($"{Runs.TimeOf(failover)}  failover promoted r1 (was s1)", text);
+        Assert.Contains($"{Runs.TimeOf(failover)}  failover promoted {story.Report.Failovers[0].NewSource} (was s1)", text);
         Assert.Contains($"{lost.Gtid} was in gtid_executed of none; not of r1, r2", text);
         Assert.InRange(text.Split('\n').Length, 10, 60);
     }
@@ -49,7 +49,7 @@ public class NarrativeTests
         Assert.True(read.Completed!.Value.Micros < story.Marks.First(m => m.Kind == MarkKind.Crash).Micros);
         string lastAck = Runs.TraceLinesMatching(story, @" deliver +s1 <- r2 ack ").Last(l => Runs.MicrosOf(l) <= Runs.MicrosOf(crash));
         Assert.Contains($"its last semi-sync ACK reached s1 at {Runs.TimeOf(lastAck)} for {lastAck.Split(' ').Last()}", text);
-        Assert.Contains("failover promoted r2 (was s1)", text);
+        Assert.Contains($"failover promoted {story.Report.Failovers[0].NewSource} (was s1)", text);
         Assert.Contains("no_phantom_read at", text);
     }
 

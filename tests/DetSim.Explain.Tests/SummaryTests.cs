@@ -10,7 +10,7 @@ public class SummaryTests
         Assert.Equal(0, r.Code);
         Assert.Contains("  fault at 100.000 ms: fault: sql r1: INSERT INTO posts (likes) VALUES (999)", r.Out);
         Assert.Contains("  crash at 400.000 ms: s1 crashed (power-loss)", r.Out);
-        Assert.Contains("  error at 500.995 ms: r2: applier error 1062", r.Out);
+        Assert.Matches(@"  error at 5\d\d\.\d{3} ms: r2: applier error 1062", r.Out);
         Assert.Contains("  failover at 0.500000s: s1 -> r1 (Gtid); re-pointed r2; errant GTIDs", r.Out);
         Assert.DoesNotContain("   at ", r.Err);
     }
