@@ -24,7 +24,8 @@ internal static class Browser
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1600,1000", "--allow-file-access-from-files");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(90));
+        // The command timeout is a hang guard far above any page load here (under a second).
+        return new ChromeDriver(service, options, TimeSpan.FromMinutes(10));
     }
 
     /// <summary>Opens a local page and waits until its script says the diagram is drawn.</summary>
@@ -34,14 +35,19 @@ internal static class Browser
         WaitRendered(driver);
     }
 
-    public static void WaitRendered(IWebDriver driver)
+    public static void WaitRendered(IWebDriver driver) =>
+        Until(driver, () => driver.FindElements(By.CssSelector("body[data-rendered='true']")).Count > 0, "the page never finished drawing");
+
+    /// <summary>Polls until <paramref name="done"/>; the ten-minute deadline is a hang guard only, far above any page here.</summary>
+    public static void Until(IWebDriver driver, Func<bool> done, string what)
     {
-        for (int i = 0; i < 300; i++)
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (guard.Elapsed < TimeSpan.FromMinutes(10))
         {
-            if (driver.FindElements(By.CssSelector("body[data-rendered='true']")).Count > 0) return;
+            if (done()) return;
             Thread.Sleep(100);
         }
-        throw new InvalidOperationException($"the page never finished drawing; errors: {string.Join("; ", Errors(driver))}");
+        throw new InvalidOperationException($"{what}; errors: {string.Join("; ", Errors(driver))}");
     }
 
     /// <summary>Script errors the page caught, and SEVERE messages of the browser console.</summary>

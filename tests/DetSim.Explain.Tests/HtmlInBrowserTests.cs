@@ -48,12 +48,11 @@ public class HtmlInBrowserTests
 
         // Hover: the crash mark's tooltip says what happened.
         Browser.Js(driver, "var o = detsimChart.getOption(); detsimChart.dispatchAction({ type: 'showTip', seriesIndex: o.series.findIndex(s => s.name === 'crash'), dataIndex: 0 });");
-        Thread.Sleep(300);
-        Assert.Contains("s1 crashed (power-loss)", (string)Browser.Js(driver, "return document.querySelector('#diagram').innerText;")!);
+        Browser.Until(driver, () => ((string)Browser.Js(driver, "return document.querySelector('#diagram').innerText;")!).Contains("s1 crashed (power-loss)", StringComparison.Ordinal), "the crash tooltip never showed");
 
         // Clicking the failover in the list zooms the diagram to it.
         driver.FindElement(By.CssSelector("#marks li.mark.failover")).Click();
-        Thread.Sleep(300);
+        Browser.Until(driver, () => ((IEnumerable<object>)Browser.Js(driver, "var z = detsimChart.getOption().dataZoom[0]; return [z.startValue, z.endValue];")!).Select(Convert.ToDouble).ToArray() is [var a, var b] && b - a < 3300, "the diagram never zoomed to the failover");
         var zoom = ((IEnumerable<object>)Browser.Js(driver, "var z = detsimChart.getOption().dataZoom[0]; return [z.startValue, z.endValue];")!).Select(Convert.ToDouble).ToArray();
         Assert.InRange(500.0, zoom[0], zoom[1]);
         Assert.True(zoom[1] - zoom[0] < 3300, $"zoomed window {zoom[0]}..{zoom[1]} ms is the whole run");

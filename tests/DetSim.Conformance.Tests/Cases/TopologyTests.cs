@@ -81,8 +81,8 @@ public class TopologyTests(ITestOutputHelper output)
             both.Model.Advance(Duration.FromSeconds(2));
             foreach (string s in new[] { "s1", "s2" })
             {
-                if (offsets) both.Real.CaughtUp(s, s == "s1" ? "s2" : "s1", 5);
-                else both.Real.WaitSlaveStatus(s, st => st["Last_SQL_Errno"] != "0", 5000);
+                if (offsets) both.Real.CaughtUp(s, s == "s1" ? "s2" : "s1");
+                else both.Real.WaitSlaveStatus(s, st => st["Last_SQL_Errno"] != "0");
                 var st = both.SlaveStatus(s);
                 cmp.Add($"{label}: SHOW SLAVE STATUS of {s}", st.Model, st.Real);
                 var rows = both.Rows(s, "t");

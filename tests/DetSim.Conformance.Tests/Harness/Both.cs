@@ -57,7 +57,7 @@ internal sealed class Both : IDisposable
     public void Settle(params (string Replica, string Source)[] links)
     {
         Model.Advance(DetSim.Core.Time.Duration.FromSeconds(2));
-        foreach (var (r, s) in links) Real.CaughtUp(r, s, 5);
+        foreach (var (r, s) in links) Real.CaughtUp(r, s);
     }
 
     public (string Model, string Real) Rows(string server, string table) =>

@@ -27,7 +27,7 @@ internal static class Cleanup
         try
         {
             if (!p.HasExited) p.Kill(entireProcessTree: false);
-            p.WaitForExit(10_000);
+            p.WaitForExit(); // SIGKILL cannot be ignored: this only waits for the kernel to reap it
         }
         catch (InvalidOperationException) { } // it had already exited
         Untrack(p);

@@ -167,26 +167,38 @@ internal sealed class MariaDbCluster : IDisposable
     }
 
     /// <summary>Waits until <paramref name="replica"/> has applied everything <paramref name="source"/> has binlogged (MASTER_GTID_WAIT).</summary>
-    public bool CaughtUp(string replica, string source, int timeoutSeconds = 10)
+    /// It stops waiting only when the replica has caught up or its applier has stopped (an error): the
+    /// deadline is a hang guard far above any catch-up here, so a busy machine cannot change a verdict.
+    public bool CaughtUp(string replica, string source)
     {
         string pos = Scalar(source, "SELECT @@gtid_binlog_pos") ?? "";
         if (pos.Length == 0) return true;
-        return Scalar(replica, $"SELECT MASTER_GTID_WAIT('{pos}', {timeoutSeconds})") == "0";
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (guard.Elapsed < HangGuard)
+        {
+            if (Scalar(replica, $"SELECT MASTER_GTID_WAIT('{pos}', 1)") == "0") return true;
+            // A stopped applier, or a receiver that stopped for good (not one still connecting), never catches up.
+            if (SlaveStatus(replica) is not { } st || st["Slave_SQL_Running"] != "Yes" || st["Slave_IO_Running"] == "No") return false;
+        }
+        throw new TimeoutException($"{replica} hung: not caught up with {source} after {HangGuard}");
     }
+
+    /// <summary>Far above anything a loopback server takes; only a hang reaches it.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);
 
     public Dictionary<string, string?>? SlaveStatus(string replica) => Query(replica, "SHOW SLAVE STATUS").FirstOrDefault();
 
-    /// <summary>Polls SHOW SLAVE STATUS until <paramref name="done"/> holds (or 10 s pass); returns the last status.</summary>
-    public Dictionary<string, string?>? WaitSlaveStatus(string replica, Func<Dictionary<string, string?>, bool> done, int timeoutMs = 10_000)
+    /// <summary>Polls SHOW SLAVE STATUS until <paramref name="done"/> holds (the deadline is only a hang guard); returns that status.</summary>
+    public Dictionary<string, string?>? WaitSlaveStatus(string replica, Func<Dictionary<string, string?>, bool> done)
     {
-        Dictionary<string, string?>? st = null;
-        for (int waited = 0; waited < timeoutMs; waited += 50)
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (guard.Elapsed < HangGuard)
         {
-            st = SlaveStatus(replica);
+            Dictionary<string, string?>? st = SlaveStatus(replica);
             if (st is not null && done(st)) return st;
             Thread.Sleep(50);
         }
-        return st;
+        throw new TimeoutException($"{replica} hung: SHOW SLAVE STATUS never reached the awaited state in {HangGuard}");
     }
 
     public List<string> Rows(string server, string table) =>

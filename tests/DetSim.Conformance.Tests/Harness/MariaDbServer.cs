@@ -81,9 +81,14 @@ internal sealed class MariaDbServer
         foreach (string o in _options) yield return o;
     }
 
+    /// <summary>
+    /// Polls until the server accepts connections. The deadline is a hang guard only, far above a
+    /// start-up (about a second here), so a busy machine never turns a slow start into a failure.
+    /// </summary>
     private void WaitReady()
     {
-        for (int i = 0; i < 300; i++)
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(10))
         {
             if (_process!.HasExited) throw new InvalidOperationException($"{Name}: mariadbd exited with {_process.ExitCode}: {ErrorLogTail()}");
             try
@@ -93,7 +98,7 @@ internal sealed class MariaDbServer
             }
             catch (MySqlException) { Thread.Sleep(100); }
         }
-        throw new TimeoutException($"{Name}: mariadbd not ready after 30 s: {ErrorLogTail()}");
+        throw new TimeoutException($"{Name}: mariadbd hung: not ready after 10 minutes: {ErrorLogTail()}");
     }
 
     public string ErrorLogTail()
@@ -104,7 +109,8 @@ internal sealed class MariaDbServer
 
     public MySqlConnection Open()
     {
-        var c = new MySqlConnection($"Server=127.0.0.1;Port={Port};User ID=root;Password=;Database=test;Pooling=false;AllowUserVariables=true;ConnectionTimeout=5;DefaultCommandTimeout=30");
+        // Connect and command timeouts are hang guards far above what a loopback server needs.
+        var c = new MySqlConnection($"Server=127.0.0.1;Port={Port};User ID=root;Password=;Database=test;Pooling=false;AllowUserVariables=true;ConnectionTimeout=60;DefaultCommandTimeout=600");
         c.Open();
         return c;
     }
