@@ -1,3 +1,4 @@
+using DetSim.Harness.History;
 using DetSim.Replication.Clients;
 using DetSim.Replication.Scenarios;
 using DetSim.Replication.Sql;

@@ -1,3 +1,5 @@
+using DetSim.Harness.History;
+using DetSim.Harness.Checking;
 using DetSim.Replication.Clients;
 using DetSim.Replication.Scenarios;
 

@@ -1,3 +1,4 @@
+using DetSim.Harness.Checking;
 using DetSim.Core.Time;
 using DetSim.Replication.Scenarios;
 using DetSim.Replication.Storage;

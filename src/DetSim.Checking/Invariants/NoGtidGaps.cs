@@ -1,3 +1,4 @@
+using DetSim.Harness.Checking;
 using DetSim.Replication.Gtid;
 using DetSim.Replication.Replica;
 using DetSim.Replication.Scenarios;

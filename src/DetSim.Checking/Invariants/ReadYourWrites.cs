@@ -1,3 +1,5 @@
+using DetSim.Harness.History;
+using DetSim.Harness.Checking;
 using DetSim.Replication.Scenarios;
 using DetSim.Replication.Storage;
 
@@ -44,7 +46,7 @@ public sealed class ReadYourWrites : IInvariant
 
     /// <summary>Another session's write to the row between ours and the read excuses a different value.</summary>
     private static bool OthersWrote(RunReport report, Operation read, Operation ours, string table, long key) =>
-        report.History.Any(o => !o.IsRead && o.Outcome != Replication.Clients.OpOutcome.Failed && !ReferenceEquals(o, ours)
+        report.History.Any(o => !o.IsRead && o.Outcome != OpOutcome.Failed && !ReferenceEquals(o, ours)
             && (o.Client != read.Client || o.Session != read.Session) && o.Invoked < read.Completed
             && (o.Changes.Count == 0 || o.Changes.Any(c => c.Table == table && c.Key == key)));
 }

@@ -1,3 +1,4 @@
+using DetSim.Harness.Checking;
 using DetSim.Replication.Scenarios;
 
 namespace DetSim.Checking.Invariants;

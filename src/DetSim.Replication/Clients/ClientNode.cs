@@ -1,3 +1,4 @@
+using DetSim.Harness.History;
 using System.Globalization;
 using DetSim.Core.Network;
 using DetSim.Core.Nodes;

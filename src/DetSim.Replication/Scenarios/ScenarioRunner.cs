@@ -1,3 +1,4 @@
+using DetSim.Harness.History;
 using DetSim.Core;
 using DetSim.Core.Faults;
 using DetSim.Core.Nodes;
@@ -167,31 +168,10 @@ public static class ScenarioRunner
         sim.Schedule(SimTime.FromMillis(100), new DelegateCheck(Check));
     }
 
-    private static IReadOnlyList<Operation> History(Simulation sim)
-    {
-        var invoked = new Dictionary<(int, long), (Observation Obs, OpInvoked Op)>();
-        var ops = new List<Operation>();
-        var order = new List<(int, long)>();
-        var completed = new Dictionary<(int, long), (Observation Obs, OpCompleted Op)>();
-        foreach (Observation o in sim.Observations)
-        {
-            switch (o.Value)
-            {
-                case OpInvoked inv: invoked[(o.Node, inv.OpId)] = (o, inv); order.Add((o.Node, inv.OpId)); break;
-                case OpCompleted done: completed[(o.Node, done.OpId)] = (o, done); break;
-            }
-        }
-        long id = 0;
-        foreach ((int, long) key in order)
-        {
-            (Observation obs, OpInvoked inv) = invoked[key];
-            bool ended = completed.TryGetValue(key, out var c);
-            ops.Add(new Operation(++id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time,
-                ended ? c.Obs.Time : null, ended ? c.Op.Outcome : OpOutcome.Unknown, ended ? c.Op.ErrorCode : 0,
-                ended ? c.Op.ErrorMessage : "run ended before a reply", ended ? c.Op.Rows : [], ended ? c.Op.Changes : [], ended ? c.Op.Gtid : null));
-        }
-        return ops;
-    }
+    private static IReadOnlyList<Operation> History(Simulation sim) =>
+        OperationLog.Pair<OpInvoked, OpCompleted, Operation>(sim, (id, obs, inv, end) => end is { } c
+            ? new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, c.Obs.Time, c.Op.Outcome, c.Op.ErrorCode, c.Op.ErrorMessage, c.Op.Rows, c.Op.Changes, c.Op.Gtid)
+            : new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, null, OpOutcome.Unknown, 0, "run ended before a reply", [], [], null));
 
     private sealed class DelegateCheck(Action<Simulation> check) : IScheduledAction
     {

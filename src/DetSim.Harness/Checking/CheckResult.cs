@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace DetSim.Checking;
+namespace DetSim.Harness.Checking;
 
 /// <summary>What a checker concluded about one run.</summary>
 public enum CheckStatus : byte

@@ -1,6 +1,6 @@
 using DetSim.Core.Time;
 
-namespace DetSim.Checking;
+namespace DetSim.Harness.Checking;
 
 /// <summary>An invariant that broke: which, when, what happened, and the operations and servers involved.</summary>
 public sealed record Violation(string Invariant, SimTime At, string Message, IReadOnlyList<long> Operations, IReadOnlyList<string> Servers)

@@ -1,0 +1,48 @@
+using DetSim.Core;
+using DetSim.Core.Nodes;
+using DetSim.Core.Time;
+using DetSim.Harness.History;
+
+namespace DetSim.Harness.Tests;
+
+public class OperationLogTests
+{
+    private sealed record Sent(long OpId, string What) : OperationLog.IInvocation;
+    private sealed record Done(long OpId, bool Ok) : OperationLog.ICompletion;
+    private sealed record Op(long Id, string Client, SimTime Invoked, SimTime? Completed, OpOutcome Outcome)
+        : HistoryOperation(Id, Client, 0, "server", false, Invoked, Completed, Outcome, 0, null);
+
+    /// <summary>Invokes op 1 at 1 ms, op 2 at 2 ms, ends op 1 at 3 ms and never ends op 2.</summary>
+    private sealed class Client : INode
+    {
+        public void OnStart(INodeContext context)
+        {
+            context.SetTimer(Duration.FromMillis(1), 1);
+            context.SetTimer(Duration.FromMillis(2), 2);
+            context.SetTimer(Duration.FromMillis(3), 3);
+        }
+
+        public void OnMessage(INodeContext context, int from, object message) { }
+
+        public void OnTimer(INodeContext context, long tag, object? state) =>
+            context.Observe(tag == 3 ? new Done(1, true) : new Sent(tag, $"op {tag}"));
+    }
+
+    [Fact]
+    public void Pairs_each_invocation_with_its_end_in_invocation_order()
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = 1 });
+        sim.AddNode("a", () => new Client());
+        sim.AddNode("b", () => new Client());
+        sim.Run();
+
+        IReadOnlyList<Op> ops = OperationLog.Pair<Sent, Done, Op>(sim, (id, obs, inv, end) =>
+            new Op(id, sim.NameOf(obs.Node), obs.Time, end?.Obs.Time, end is { } e && e.Op.Ok ? OpOutcome.Ok : OpOutcome.Unknown));
+
+        Assert.Equal(4, ops.Count);
+        Assert.Equal([1L, 2, 3, 4], ops.Select(o => o.Id));
+        // Op ids repeat across nodes: each node's op 1 ends, neither op 2 does.
+        Assert.Equal(2, ops.Count(o => o.Acknowledged && o.Completed == SimTime.FromMillis(3)));
+        Assert.Equal(2, ops.Count(o => o.Completed is null && o.Invoked == SimTime.FromMillis(2)));
+    }
+}
