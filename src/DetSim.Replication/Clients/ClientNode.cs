@@ -11,9 +11,10 @@ namespace DetSim.Replication.Clients;
 /// <summary>
 /// A group of client sessions. Each session sends one transaction at a time, waits for the reply
 /// (or gives up after the request timeout), thinks, and goes again until its duration ends. Every
-/// request and its end are handed to the harness as history (stamped with true time).
+/// request and its end are handed to the harness as history (stamped with true time). It reads
+/// where to send from the service's front door (<see cref="IServiceView"/>), which it cannot change.
 /// </summary>
-public sealed class ClientNode(ClientOptions options, ServiceDirectory directory) : INode
+public sealed class ClientNode(ClientOptions options, IServiceView directory) : INode
 {
     private const long TickTag = 1L << 40;
     private const long TimeoutTag = 2L << 40;
@@ -116,18 +117,7 @@ public sealed class ClientNode(ClientOptions options, ServiceDirectory directory
         }
     }
 
-    private string? PickServer(INodeContext context, TargetSelector target)
-    {
-        switch (target.Kind)
-        {
-            case TargetKind.Source: return directory.Source;
-            case TargetKind.Named: return target.Server;
-            case TargetKind.Replicas: return directory.Replicas.Count == 0 ? directory.Source : context.Random.Pick(directory.Replicas);
-            default:
-                var all = directory.Replicas.Prepend(directory.Source).Where(s => s is not null).Cast<string>().ToList();
-                return all.Count == 0 ? null : context.Random.Pick(all);
-        }
-    }
+    private string? PickServer(INodeContext context, TargetSelector target) => target.Resolve(directory.Current, context.Random);
 
     private TransactionTemplate PickTemplate(IChoiceSource random)
     {

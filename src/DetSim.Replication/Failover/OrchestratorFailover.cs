@@ -154,7 +154,7 @@ public sealed class OrchestratorFailover(FailoverOptions options) : IFailoverPro
             other.ChangeReplicationSource(target);
             repointed.Add(r);
         }
-        if (options.RedirectClients) cluster.Directory.Promote(candidateName, repointed);
+        if (options.RedirectClients) cluster.Directory.Publish(new ServiceRoute(candidateName, repointed), $"failover: {old} -> {candidateName}");
         cluster.SetTopology(candidateName, old);
         cluster.RecordFailover(new FailoverRecord(cluster.Now, old, candidateName, repointed, errant, null, options.Repoint.ToString(), waited, waitedFor, unapplied, timedOut));
     }

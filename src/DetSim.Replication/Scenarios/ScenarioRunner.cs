@@ -22,10 +22,21 @@ namespace DetSim.Replication.Scenarios;
 /// </summary>
 public static class ScenarioRunner
 {
-    private static readonly Duration SettleCheckEvery = Duration.FromMillis(50);
+    /// <summary>The stop reason of a run whose cluster settled.</summary>
+    public const string SettledReason = Phases.SettledReason;
 
-    /// <summary>The stop reason of a run whose cluster settled (SettleCheck).</summary>
-    public const string SettledReason = "settled";
+    /// <summary>
+    /// The scenario's phases: faults and load until the heal (by default when the last client
+    /// finishes), settle checks from three seconds after the load, the time limit as the liveness deadline.
+    /// </summary>
+    public static PhasePlan PlanOf(Scenario scenario)
+    {
+        SimTime clientsEnd = ClientsEnd(scenario);
+        return new PhasePlan(scenario.HealAt ?? clientsEnd, clientsEnd + Duration.FromSeconds(3), scenario.TimeLimit, scenario.StepBudget);
+    }
+
+    private static SimTime ClientsEnd(Scenario scenario) =>
+        scenario.Clients.Count == 0 ? SimTime.FromSeconds(1) : scenario.Clients.Max(c => c.Start + c.Duration);
 
     /// <param name="choices">Replaces the seeded choice source (a recorded trace, or Coyote); the seed still names the run.</param>
     public static RunReport Run(Scenario scenario, ulong seed, ISqlDialect sql, IFailoverProcedure? failover = null, Core.Random.IChoiceSource? choices = null)
@@ -36,7 +47,7 @@ public static class ScenarioRunner
         var sim = new Simulation(new SimulationOptions { Seed = seed, Choices = choices, Network = scenario.Network, CaptureTrace = scenario.CaptureTrace });
         RedoBaseline baseline = Baseline(scenario, sql);
         ServerDefinition? source = scenario.Servers.FirstOrDefault(s => s.Source is null) ?? scenario.Servers[0];
-        var directory = new ServiceDirectory(source.Name, scenario.Servers.Where(s => s.Source == source.Name).Select(s => s.Name));
+        var directory = new ServiceDirectory(source.Name, scenario.Servers.Where(s => s.Source == source.Name).Select(s => s.Name), () => sim.Now);
 
         foreach (ServerDefinition def in scenario.Servers)
         {
@@ -56,16 +67,13 @@ public static class ScenarioRunner
         scenario.Faults.ApplyTo(sim);
         if (scenario.Nemesis is { } nemesis) Nemesis.Draw(sim.Stream("nemesis"), nemesis).ApplyTo(sim);
 
-        SimTime clientsEnd = scenario.Clients.Count == 0 ? SimTime.FromSeconds(1) : scenario.Clients.Max(c => c.Start + c.Duration);
-        SimTime healAt = scenario.HealAt ?? clientsEnd;
-        if (scenario.Failover.DetectAfter is { } detect) ScheduleDetector(sim, cluster, detect);
-        sim.Schedule(healAt, "heal: faults stop, network heals, paused servers resume", s => Heal(s, scenario));
-        sim.Schedule(healAt + SettleCheckEvery, new SettleCheck(cluster, scenario, clientsEnd));
+        if (scenario.Failover.DetectAfter is { } detect)
+            FailureDetector.Watch(sim, detect, () => cluster.Directory.Source, src => cluster.FailoverInProgress is not null || cluster.FailoverStartedFor(src), cluster.RunFailover);
 
         RunResult result;
         try
         {
-            result = sim.Run(new RunLimits { TimeLimit = scenario.TimeLimit, StepBudget = scenario.StepBudget });
+            result = Phases.Run(sim, PlanOf(scenario), _ => Settled(cluster, scenario));
         }
         catch (InvariantViolatedException e) when (e.At is null)
         {
@@ -128,87 +136,29 @@ public static class ScenarioRunner
         return new RedoBaseline(tables);
     }
 
-    private static void Heal(Simulation sim, Scenario scenario)
-    {
-        sim.Network.HealAll();
-        for (int i = 0; i < sim.NodeCount; i++)
-        {
-            for (int j = 0; j < sim.NodeCount; j++)
-                if (i != j) sim.Network.Unslow(i, j);
-            if (sim.StatusOf(i) == NodeStatus.Paused) sim.Resume(i);
-        }
-    }
-
-    /// <summary>
-    /// The automatic failure detector: polls the source every 100 ms (orchestrator probes every
-    /// second) and starts one failover per source failure: none while one is running, none again
-    /// for a source already failed over.
-    /// </summary>
-    /// <summary>The failure detector watches the source for the whole run: a failover tool does not stop when the load does.</summary>
-    private static void ScheduleDetector(Simulation sim, ClusterControl cluster, Duration detectAfter)
-    {
-        SimTime? downSince = null;
-        string? watched = null;
-        void Check(Simulation s)
-        {
-            string? src = cluster.Directory.Source;
-            if (src != watched) { watched = src; downSince = null; }
-            bool down = src is not null && s.StatusOf(s.Require(src)) != NodeStatus.Up;
-            bool handled = src is null || cluster.FailoverInProgress is not null || cluster.FailoverStartedFor(src);
-            if (!down || handled) downSince = null;
-            else if (downSince is null) downSince = s.Now;
-            else if (s.Now - downSince.Value >= detectAfter)
-            {
-                s.Note(-1, $"failure detector: {src} unreachable for {s.Now - downSince.Value}");
-                downSince = null;
-                cluster.RunFailover();
-            }
-            s.Schedule(s.Now + Duration.FromMillis(100), new DelegateCheck(Check));
-        }
-        sim.Schedule(SimTime.FromMillis(100), new DelegateCheck(Check));
-    }
-
     private static IReadOnlyList<Operation> History(Simulation sim) =>
         OperationLog.Pair<OpInvoked, OpCompleted, Operation>(sim, (id, obs, inv, end) => end is { } c
             ? new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, c.Obs.Time, c.Op.Outcome, c.Op.ErrorCode, c.Op.ErrorMessage, c.Op.Rows, c.Op.Changes, c.Op.Gtid)
             : new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, null, OpOutcome.Unknown, 0, "run ended before a reply", [], [], null));
 
-    private sealed class DelegateCheck(Action<Simulation> check) : IScheduledAction
+    /// <summary>Nothing can change any more: every live server quiet and caught up (or stuck on an error), no failover pending.</summary>
+    private static bool Settled(ClusterControl cluster, Scenario scenario)
     {
-        public void Run(Simulation simulation) => check(simulation);
-    }
-
-    /// <summary>Stops the run once nothing can change any more: clients done, every live server quiet and caught up (or stuck on an error).</summary>
-    private sealed class SettleCheck(ClusterControl cluster, Scenario scenario, SimTime clientsEnd) : IScheduledAction
-    {
-        public void Run(Simulation sim)
+        // A source that is down while the failure detector watches will still be failed over.
+        if (cluster.FailoverInProgress is not null) return false;
+        if (scenario.Failover.DetectAfter is not null && cluster.Directory.Source is { } src && cluster.Server(src) is null && !cluster.FailoverStartedFor(src)) return false;
+        foreach (ServerDefinition def in scenario.Servers)
         {
-            if (sim.Now >= clientsEnd + Duration.FromSeconds(3) && Settled())
-            {
-                sim.Stop("settled");
-                return;
-            }
-            sim.Schedule(sim.Now + SettleCheckEvery, this);
+            MySqlServer? server = cluster.Server(def.Name);
+            if (server is null) continue;
+            if (!server.Quiet) return false;
+            ReplicaStatus? st = server.GetReplicaStatus();
+            if (st is null || !st.Healthy) continue;
+            MySqlServer? source = cluster.Server(st.SourceHost);
+            if (source is null) continue;
+            if (st.IoState != ReplicaThreadState.Running || st.ReadSourceLogPos < source.PublishedBinlogEnd) return false;
         }
-
-        private bool Settled()
-        {
-            // A source that is down while the failure detector watches will still be failed over.
-            if (cluster.FailoverInProgress is not null) return false;
-            if (scenario.Failover.DetectAfter is not null && cluster.Directory.Source is { } src && cluster.Server(src) is null && !cluster.FailoverStartedFor(src)) return false;
-            foreach (ServerDefinition def in scenario.Servers)
-            {
-                MySqlServer? server = cluster.Server(def.Name);
-                if (server is null) continue;
-                if (!server.Quiet) return false;
-                ReplicaStatus? st = server.GetReplicaStatus();
-                if (st is null || !st.Healthy) continue;
-                MySqlServer? source = cluster.Server(st.SourceHost);
-                if (source is null) continue;
-                if (st.IoState != ReplicaThreadState.Running || st.ReadSourceLogPos < source.PublishedBinlogEnd) return false;
-            }
-            return true;
-        }
+        return true;
     }
 }
 
