@@ -1,15 +1,16 @@
 using DetSim.Core;
 using DetSim.Core.Nodes;
 using DetSim.Core.Time;
-using DetSim.Replication.Clients;
+using DetSim.Harness.Failover;
 using DetSim.Replication.Failover;
 using DetSim.Replication.Server;
 
 namespace DetSim.Replication.Scenarios;
 
 /// <summary>
-/// The harness's hands on a running cluster: the servers that are up (a down or paused server
-/// cannot be talked to), the service directory clients follow, and the failover procedure.
+/// The harness's hands on a running cluster, for faults and checkers (never for the failover
+/// tool, which asks over the network): the servers that are up (a down or paused server cannot be
+/// talked to), the service directory clients follow, and the failover procedure.
 /// </summary>
 public sealed class ClusterControl
 {
@@ -23,7 +24,7 @@ public sealed class ClusterControl
     {
         _sim = sim;
         ServerNames = servers.Select(s => s.Name).ToArray();
-        _uuids = servers.ToDictionary(s => s.Name, s => string.IsNullOrEmpty(s.Options.ServerUuid) ? MySqlServer.UuidFor(s.Name) : s.Options.ServerUuid, StringComparer.Ordinal);
+        _uuids = servers.ToDictionary(s => s.Name, UuidOf, StringComparer.Ordinal);
         Directory = directory;
         Failover = failover;
     }
@@ -44,6 +45,20 @@ public sealed class ClusterControl
     }
 
     public string UuidOf(string name) => _uuids[name];
+
+    /// <summary>A server's server_uuid as configured (or derived from its name).</summary>
+    public static string UuidOf(ServerDefinition server) =>
+        string.IsNullOrEmpty(server.Options.ServerUuid) ? MySqlServer.UuidFor(server.Name) : server.Options.ServerUuid;
+
+    /// <summary>The failover tool node, or null when the run has none (or it is down).</summary>
+    public FailoverNode? FailoverTool
+    {
+        get
+        {
+            int i = _sim.IndexOf(OrchestratorFailover.NodeName);
+            return i < 0 || _sim.StatusOf(i) != NodeStatus.Up ? null : _sim.InstanceOf(i) as FailoverNode;
+        }
+    }
 
     public void After(Duration delay, string description, Action action) =>
         _sim.Schedule(_sim.Now + delay, description, _ => action());
@@ -66,9 +81,6 @@ public sealed class ClusterControl
     }
 
     public void Note(string text) => _sim.Note(-1, text);
-
-    /// <summary>Called by a failover that promoted <paramref name="newSource"/>.</summary>
-    public void SetTopology(string newSource, string oldSource) => _sim.Note(-1, $"topology: source is now {newSource} (was {oldSource})");
 
     public void RunFailover()
     {

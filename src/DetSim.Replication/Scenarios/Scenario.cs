@@ -37,6 +37,7 @@ public sealed record Scenario
         foreach (ServerDefinition s in Servers)
         {
             if (!names.Add(s.Name)) errors.Add($"servers: '{s.Name}' is defined twice");
+            if (s.Name == DetSim.Replication.Failover.OrchestratorFailover.NodeName) errors.Add($"servers: '{s.Name}' is the failover tool's name; choose another");
             foreach (string e in s.Options.Validate()) errors.Add($"servers.{s.Name}: {e}");
         }
         foreach (ServerDefinition s in Servers)

@@ -61,8 +61,14 @@ public static class ScenarioRunner
         foreach (LinkOverride link in scenario.Links)
             sim.Network.Configure(sim.Require(link.From), sim.Require(link.To), link.Options);
 
-        var watch = new FailoverWatch(failover ?? new OrchestratorFailover(scenario.Failover));
-        var cluster = new ClusterControl(sim, scenario.Servers, directory, watch);
+        IFailoverProcedure procedure = failover ?? new OrchestratorFailover(scenario.Failover);
+        ClusterControl cluster = null!;
+        // The failover tool is a node of its own, added last (the other nodes keep their numbers),
+        // and only to runs that can fail over, so runs without failover trace as before.
+        if (procedure is OrchestratorFailover tool && CanFailOver(scenario))
+            sim.AddNode(OrchestratorFailover.NodeName, () => tool.CreateNode(scenario.Servers, () => cluster));
+        var watch = new FailoverWatch(procedure);
+        cluster = new ClusterControl(sim, scenario.Servers, directory, watch);
         sim.SetService(cluster);
         scenario.Faults.ApplyTo(sim);
         if (scenario.Nemesis is { } nemesis) Nemesis.Draw(sim.Stream("nemesis"), nemesis).ApplyTo(sim);
@@ -100,6 +106,10 @@ public static class ScenarioRunner
             CrashPointsNotFired = CrashPointLedger.Find(sim)?.NotFired ?? [],
         };
     }
+
+    /// <summary>A failover can happen: the failure detector watches, or the fault plan runs one.</summary>
+    private static bool CanFailOver(Scenario scenario) =>
+        scenario.Failover.DetectAfter is not null || scenario.Faults.Faults.Any(f => f.Fault is FailoverFault);
 
     private sealed class AppliedLog
     {

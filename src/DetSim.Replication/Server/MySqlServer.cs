@@ -190,6 +190,7 @@ public sealed partial class MySqlServer : INode
             case BinlogPacket packet: Receiver?.OnPacket(connection, packet); break;
             case Heartbeat hb: Receiver?.OnHeartbeat(connection, hb); break;
             case DumpError err: Receiver?.OnDumpError(connection, err); break;
+            case Harness.Failover.AdminRequest admin: OnAdminRequest(connection, admin); break;
             default: throw new InvalidOperationException($"server {Name} got an unknown message {message.GetType().Name}");
         }
     }
