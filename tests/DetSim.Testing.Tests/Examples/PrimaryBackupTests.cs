@@ -1,50 +1,50 @@
-using DetSim.Core.Faults;
-using DetSim.Core.Time;
+using DetSim.Harness.Campaigns;
 
 namespace DetSim.Testing.Tests.Examples;
 
-/// <summary>The README's worked example: DetSim finds the primary-backup store's lost-write bug and replays it.</summary>
+/// <summary>The README's worked example: on DetSim's harness, a seed campaign finds the primary-backup store's lost-write bug and the seed replays.</summary>
 public class PrimaryBackupTests
 {
-    private static SimRun Run(ulong seed, bool ackBeforeBackup) =>
-        Sim.Create(seed)
-            .Node("primary", () => new Primary(ackBeforeBackup))
-            .Node("backup", () => new Backup())
-            .Node("writer", () => new Writer())
-            .Nemesis(new NemesisOptions { Nodes = ["primary"], CrashWeight = 1, PartitionWeight = 0, Start = SimTime.FromMillis(10), End = SimTime.FromMillis(900), MeanGap = Duration.FromMillis(300) })
-            .Run(SimTime.FromSeconds(2));
+    private static readonly AckedWritesSurvive Check = new();
 
-    /// <summary>Every write the writer saw acknowledged is on the backup (what a failover would serve).</summary>
-    private static string? AckedWritesOnBackup(SimRun run)
-    {
-        var backup = run.Node<Backup>("backup")!;
-        var lost = run.Observed<Acked>().Select(a => a.Key).Where(k => !backup.Has(k)).ToList();
-        return lost.Count == 0 ? null : $"acknowledged keys missing on the backup: {string.Join(", ", lost)}";
-    }
+    private static string? Failure(KvRun run) => Check.Check(run) is { IsViolated: true } r ? r.Violations[0].Message : null;
 
     [Fact]
     public void Sweep_finds_the_ack_before_backup_bug_and_the_seed_replays()
     {
-        (ulong seed, string failure, int tried) = SeedSweep.FindFailure(500, s => AckedWritesOnBackup(Run(s, ackBeforeBackup: true)));
+        CampaignResult<KvRun> campaign = Campaign.Run(1, 500, s => PrimaryBackupCluster.Run(s, ackBeforeBackup: true), run => Failure(run) is not null);
 
-        Assert.Contains("acknowledged keys missing", failure);
-        Assert.InRange(tried, 1, 500);
-        SimRun first = Run(seed, ackBeforeBackup: true), again = Run(seed, ackBeforeBackup: true);
-        Assert.Equal(first.Result.TraceHash, again.Result.TraceHash);
-        Assert.Equal(failure, AckedWritesOnBackup(again));
+        SeedOutcome<KvRun> found = Assert.IsType<SeedOutcome<KvRun>>(campaign.FirstFailure);
+        Assert.Contains("acknowledged keys missing on backup", Failure(found.Outcome));
+        // The failover tool promoted the backup over the network: that is where the writes went missing.
+        Assert.Equal("backup", found.Outcome.FinalSource);
+        Assert.Contains("promoted backup", found.Outcome.Failovers);
+        KvRun again = PrimaryBackupCluster.Run(found.Seed, ackBeforeBackup: true);
+        Assert.Equal(found.Outcome.Result.TraceHash, again.Result.TraceHash);
+        Assert.Equal(Failure(found.Outcome), Failure(again));
     }
 
     [Fact]
     public void The_fixed_store_keeps_every_acknowledged_write_over_500_seeds()
     {
-        SweepResult result = SeedSweep.Run(500, s => AckedWritesOnBackup(Run(s, ackBeforeBackup: false)), testName: nameof(The_fixed_store_keeps_every_acknowledged_write_over_500_seeds));
+        int failedOver = 0, settled = 0;
+        SweepResult result = SeedSweep.Run(500, s =>
+        {
+            KvRun run = PrimaryBackupCluster.Run(s, ackBeforeBackup: false);
+            if (run.FinalSource == "backup") failedOver++;
+            if (run.End == Harness.Scenarios.RunEnd.Settled) settled++;
+            return Failure(run);
+        }, testName: nameof(The_fixed_store_keeps_every_acknowledged_write_over_500_seeds));
         Assert.Equal(500, result.SeedsRun);
+        // The property was really exercised: most seeds crash the primary and fail over, and every run settles.
+        Assert.InRange(failedOver, 250, 500);
+        Assert.Equal(500, settled);
     }
 
     [Fact]
     public void A_failing_sweep_names_the_seed_and_the_replay_command()
     {
-        var ex = Assert.Throws<SeedFailedException>(() => SeedSweep.Run(500, s => AckedWritesOnBackup(Run(s, ackBeforeBackup: true)), testName: "PrimaryBackup"));
+        var ex = Assert.Throws<SeedFailedException>(() => SeedSweep.Run(500, s => Failure(PrimaryBackupCluster.Run(s, ackBeforeBackup: true)), testName: "PrimaryBackup"));
         Assert.Contains($"seed {ex.Seed} failed", ex.Message);
         Assert.Contains($"DETSIM_SEED={ex.Seed} dotnet test --filter \"FullyQualifiedName~PrimaryBackup\"", ex.Message);
     }
