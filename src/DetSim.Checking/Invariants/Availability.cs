@@ -1,33 +1,16 @@
-using DetSim.Harness.History;
 using DetSim.Harness.Checking;
-using DetSim.Replication.Clients;
 using DetSim.Replication.Scenarios;
 
 namespace DetSim.Checking.Invariants;
 
-/// <summary>
-/// The share of write requests that succeeded is at least <see cref="Threshold"/> (an SLA). A
-/// single server that crashes fails every write until it is back: the cafe's three-hour outage.
-/// Inconclusive when the run was cut short: the writes in flight then were never given a chance.
-/// </summary>
+/// <summary>The harness's database-neutral <see cref="Availability{TRun}"/> over a MySQL run.</summary>
 public sealed class Availability(double threshold = 0.99) : IInvariant
 {
-    public double Threshold { get; } = threshold;
-    public string Name => "availability";
-    public string Promise => $"at least {Threshold:P0} of write requests succeed";
+    private readonly Availability<RunReport> _check = new(threshold);
 
-    public CheckResult Check(RunReport report)
-    {
-        if (report.CutShort is { } cut) return CheckResult.Inconclusive(Name, cut);
-        var writes = report.History.Where(o => !o.IsRead).ToList();
-        if (writes.Count == 0) return CheckResult.Inconclusive(Name, "history incomplete: no write was attempted");
-        int ok = writes.Count(o => o.Outcome == OpOutcome.Ok);
-        double share = (double)ok / writes.Count;
-        if (share >= Threshold) return CheckResult.Pass(Name);
-        var failed = writes.Where(o => o.Outcome != OpOutcome.Ok).ToList();
-        var first = failed[0];
-        return CheckResult.Of(Name, [new Violation(Name, first.Invoked,
-            $"{ok} of {writes.Count} writes succeeded ({share:P1} < {Threshold:P0}); the first failure was {first} and failures continued until {failed[^1].Invoked}",
-            failed.Take(20).Select(o => o.Id).ToArray(), failed.Select(o => o.Server).Distinct().ToArray())]);
-    }
+    public double Threshold => _check.Threshold;
+    public string Name => _check.Name;
+    public string Promise => _check.Promise;
+
+    public CheckResult Check(RunReport report) => _check.Check(report);
 }

@@ -1,4 +1,6 @@
 using DetSim.Core;
+using DetSim.Harness.Checking;
+using DetSim.Harness.History;
 using DetSim.Core.Scheduling;
 using DetSim.Replication.Failover;
 
@@ -13,8 +15,10 @@ public sealed record RunReport(
     IReadOnlyList<ServerSnapshot> Servers,
     IReadOnlyList<FailoverRecord> Failovers,
     string? FinalSource,
-    string? TraceText)
+    string? TraceText) : IRunEvidence
 {
+    IReadOnlyList<HistoryOperation> IRunEvidence.Operations => History;
+
     public ServerSnapshot? Server(string name) => Servers.FirstOrDefault(s => s.Name == name);
 
     /// <summary>The servers as the harness read them each time a failover procedure started.</summary>

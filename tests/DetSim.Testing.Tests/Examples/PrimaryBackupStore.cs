@@ -199,9 +199,13 @@ public sealed class PromoteTheBackup : IRecoveryPolicy
 }
 
 /// <summary>What a run of the store left behind: the history, where the service pointed at the end, and the keys each live server holds.</summary>
-public sealed record KvRun(ulong Seed, RunResult Result, IReadOnlyList<Write> History, string? FinalSource, IReadOnlyDictionary<string, IReadOnlyCollection<long>> Keys, IReadOnlyList<object> Failovers)
+public sealed record KvRun(ulong Seed, RunResult Result, IReadOnlyList<Write> History, string? FinalSource, IReadOnlyDictionary<string, IReadOnlyCollection<long>> Keys, IReadOnlyList<object> Failovers) : IRunEvidence
 {
     public RunEnd End => RunEnds.Of(Result);
+
+    // What the harness's neutral checkers (Availability<KvRun>) read.
+    public string? CutShort => End == RunEnd.Settled ? null : $"run cut short: {End}";
+    IReadOnlyList<HistoryOperation> IRunEvidence.Operations => History;
 }
 
 /// <summary>Every write the writer saw acknowledged is on the server the service points at after the run (what clients read next).</summary>

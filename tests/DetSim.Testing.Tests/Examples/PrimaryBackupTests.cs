@@ -42,6 +42,17 @@ public class PrimaryBackupTests
     }
 
     [Fact]
+    public void The_harness_availability_checker_judges_the_store_too()
+    {
+        // A neutral checker of the harness, reused unchanged: writes fail between the crash and the failover.
+        KvRun run = Campaign.Run(1, 50, s => PrimaryBackupCluster.Run(s, ackBeforeBackup: false), r => r.FinalSource == "backup").FirstFailure!.Outcome;
+        CheckResult strict = new Harness.Checking.Availability<KvRun>(0.999).Check(run);
+        Assert.True(strict.IsViolated, strict.ToString());
+        Assert.Contains("writes succeeded", strict.Violations[0].Message);
+        Assert.True(new Harness.Checking.Availability<KvRun>(0.5).Check(run).Held);
+    }
+
+    [Fact]
     public void A_failing_sweep_names_the_seed_and_the_replay_command()
     {
         var ex = Assert.Throws<SeedFailedException>(() => SeedSweep.Run(500, s => Failure(PrimaryBackupCluster.Run(s, ackBeforeBackup: true)), testName: "PrimaryBackup"));
