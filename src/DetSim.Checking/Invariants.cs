@@ -15,10 +15,11 @@ public static class InvariantCatalog
     public static IInvariant ReadYourWrites { get; } = new ReadYourWrites();
     public static IInvariant NoSplitBrain { get; } = new NoSplitBrain();
     public static IInvariant NoGtidGaps { get; } = new NoGtidGaps();
+    public static IInvariant SourceWritable { get; } = new SourceWritable();
     public static IInvariant Availability(double threshold = 0.99) => new Availability(threshold);
 
     public static IReadOnlyList<string> Names { get; } =
-        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes", "no_split_brain", "no_gtid_gaps"];
+        ["availability", "no_lost_acked_write", "no_phantom_read", "converged", "gtid_safe_promotion", "exactly_once_apply", "commit_order_reads", "replication_running", "read_your_writes", "no_split_brain", "no_gtid_gaps", "source_writable"];
 
     public static IInvariant? ByName(string name) => name switch
     {
@@ -33,6 +34,7 @@ public static class InvariantCatalog
         "read_your_writes" => ReadYourWrites,
         "no_split_brain" => NoSplitBrain,
         "no_gtid_gaps" => NoGtidGaps,
+        "source_writable" => SourceWritable,
         _ => null,
     };
 }

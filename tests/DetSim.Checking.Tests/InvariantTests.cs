@@ -97,4 +97,35 @@ public class InvariantTests
             .Server("s1", null, true, "").Report();
         Assert.Empty(InvariantCatalog.ReadYourWrites.Check(fresh));
     }
+
+    [Fact]
+    public void SourceWritable_fires_when_the_final_source_is_read_only_or_still_a_replica()
+    {
+        var readOnly = new Histories().Down("s1").Server("r1", null, true, "").With(s => s with { ReadOnly = true }).Report(finalSource: "r1");
+        Assert.Contains("r1 has read_only=ON", Assert.Single(InvariantCatalog.SourceWritable.Check(readOnly)).Message);
+        var stillReplica = new Histories().Server("s1", null, false, "").Server("r1", "s1", true, "", Status("s1")).Report(finalSource: "r1");
+        Assert.Contains("r1 still replicates from s1", Assert.Single(InvariantCatalog.SourceWritable.Check(stillReplica)).Message);
+        var promoted = new Histories().Down("s1").Server("r1", null, true, "").Report(finalSource: "r1");
+        Assert.True(InvariantCatalog.SourceWritable.Check(promoted).Held);
+        var down = new Histories().Down("s1", isSource: true).Report(finalSource: "s1");
+        Assert.True(InvariantCatalog.SourceWritable.Check(down).IsInconclusive);
+    }
+
+    [Fact]
+    public void SourceWritable_holds_after_a_real_failover()
+    {
+        var options = new Replication.Server.ServerOptions { GtidMode = true };
+        var scenario = new Scenario
+        {
+            Servers = [new ServerDefinition("s1", options), new ServerDefinition("r1", options, "s1")],
+            Tables = [new TableSetup("CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, v INT NOT NULL)")],
+            Clients = [new ClientOptions { Name = "app", Duration = Core.Time.Duration.FromSeconds(1), Transactions = [new TransactionTemplate(1, ["INSERT INTO t (v) VALUES ({n})"])] }],
+            Faults = new Core.Faults.FaultPlan()
+                .At(Core.Time.SimTime.FromMillis(300), new Core.Faults.CrashFault("s1", Core.Disk.CrashMode.ProcessCrash))
+                .At(Core.Time.SimTime.FromMillis(400), new FailoverFault()),
+        };
+        RunReport report = ScenarioRunner.Run(scenario, 1, Replication.Sql.MySqlDialect.Instance);
+        Assert.Equal("r1", report.FinalSource);
+        Assert.True(InvariantCatalog.SourceWritable.Check(report).Held, InvariantCatalog.SourceWritable.Check(report).ToString());
+    }
 }
