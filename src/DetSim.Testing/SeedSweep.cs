@@ -1,9 +1,10 @@
 using System.Globalization;
+using DetSim.Harness.Campaigns;
 
 namespace DetSim.Testing;
 
 /// <summary>
-/// Runs a property over many seeds and fails with the first failing seed and how to replay it.
+/// Runs a property over many seeds (a harness <see cref="Campaign"/>) and fails with the first failing seed and how to replay it.
 /// Set DETSIM_SEED to run exactly one seed (the replay), DETSIM_SEEDS to change how many.
 /// </summary>
 public static class SeedSweep
@@ -26,23 +27,16 @@ public static class SeedSweep
             return new SweepResult(1, seed);
         }
         if (Environment.GetEnvironmentVariable(SeedsVariable) is { } n && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int count)) seeds = count;
-        for (int i = 0; i < seeds; i++)
-        {
-            ulong seed = firstSeed + (ulong)i;
-            string? failure = property(seed);
-            if (failure is not null) throw new SeedFailedException(seed, failure, testName);
-        }
+        CampaignResult<string?> campaign = Campaign.Run(firstSeed, seeds, property, failure => failure is not null);
+        if (campaign.FirstFailure is { } bad) throw new SeedFailedException(bad.Seed, bad.Outcome!, testName);
         return new SweepResult(seeds, firstSeed);
     }
 
     /// <summary>Like <see cref="Run"/> but expects some seed to fail (a known bug must be found); returns the first failing seed.</summary>
     public static (ulong Seed, string Failure, int SeedsRun) FindFailure(int seeds, Func<ulong, string?> property, ulong firstSeed = 1)
     {
-        for (int i = 0; i < seeds; i++)
-        {
-            ulong seed = firstSeed + (ulong)i;
-            if (property(seed) is { } failure) return (seed, failure, i + 1);
-        }
+        CampaignResult<string?> campaign = Campaign.Run(firstSeed, seeds, property, failure => failure is not null);
+        if (campaign.FirstFailure is { } bad) return (bad.Seed, bad.Outcome!, campaign.SeedsRun);
         throw new InvalidOperationException($"no seed in {firstSeed}..{firstSeed + (ulong)seeds - 1} broke the property; the bug was not found within the budget");
     }
 

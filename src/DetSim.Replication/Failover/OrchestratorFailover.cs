@@ -32,6 +32,8 @@ public sealed class OrchestratorFailover(FailoverOptions options) : IFailoverPro
             cluster.RecordFailover(new FailoverRecord(cluster.Now, old, null, [], "", $"the failover tool ({NodeName}) is not running", options.Repoint.ToString()));
             return;
         }
-        if (!tool.Recover(old)) cluster.Note($"failover tool: a recovery is already running; not starting another for {old}");
+        // One recovery at a time (orchestrator blocks a second one while a recovery is in progress).
+        if (!tool.Recover(old))
+            cluster.RecordFailover(new FailoverRecord(cluster.Now, old, null, [], "", "the failover tool is already recovering; it refused a second recovery", options.Repoint.ToString()));
     }
 }
