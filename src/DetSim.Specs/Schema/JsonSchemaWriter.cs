@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -23,13 +22,12 @@ public static class JsonSchemaWriter
         switch (f.Type)
         {
             case FieldType.Map:
-                o["type"] = "object";
-                var props = new JsonObject();
-                foreach (Field c in f.Children) props[c.Name] = Node(c);
-                o["properties"] = props;
-                o["additionalProperties"] = false;
-                var required = f.Children.Where(c => c.Required).Select(c => (JsonNode)c.Name).ToArray();
-                if (required.Length > 0) o["required"] = new JsonArray(required);
+                Object(o, f);
+                break;
+            case FieldType.ServerOrMap:
+                var map = new JsonObject();
+                Object(map, f);
+                o["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, map);
                 break;
             case FieldType.Dictionary:
                 o["type"] = "object";
@@ -39,6 +37,7 @@ public static class JsonSchemaWriter
             case FieldType.List:
                 o["type"] = "array";
                 o["items"] = Node(f.Items!);
+                if (f.Count is { } count) { o["minItems"] = count; o["maxItems"] = count; }
                 break;
             case FieldType.Integer:
                 // The validator also reads a quoted or underscored integer ("5", 1_000); bounds apply to both.
@@ -62,12 +61,17 @@ public static class JsonSchemaWriter
                 break;
             case FieldType.Duration:
                 o["type"] = new JsonArray("string", "integer");
-                o["pattern"] = f.AllowNegative ? "^[-+]?[0-9]+(us|ms|s|m)?$" : "^[+]?[0-9]+(us|ms|s|m)?$";
+                // A positive duration has a non-zero digit; the validator rejects 0s, 0ms, 000 there.
+                o["pattern"] = f.AllowNegative ? "^[-+]?[0-9]+(us|ms|s|m)?$" : f.Positive ? "^[+]?0*[1-9][0-9]*(us|ms|s|m)?$" : "^[+]?[0-9]+(us|ms|s|m)?$";
                 o["maximum"] = Scalars.MaxDuration.Micros / 1000; // a bare integer is milliseconds
+                if (f.Positive) o["exclusiveMinimum"] = 0;
                 break;
             case FieldType.Size:
                 o["type"] = new JsonArray("string", "integer");
                 o["pattern"] = "^[0-9]+[KMGkmg]?$";
+                // Bounds bind a bare number of bytes; a suffixed size is checked by the validator only (JSON Schema has no arithmetic on strings).
+                if (f.Min is { } smin) o["minimum"] = smin;
+                if (f.Max is { } smax) o["maximum"] = smax;
                 break;
             case FieldType.Seed:
                 o["type"] = new JsonArray("string", "integer");
@@ -80,7 +84,19 @@ public static class JsonSchemaWriter
                 if (f.Pattern is not null) o["pattern"] = f.Pattern;
                 break;
         }
-        _ = CultureInfo.InvariantCulture;
         return o;
+    }
+
+    private static void Object(JsonObject o, Field f)
+    {
+        o["type"] = "object";
+        var props = new JsonObject();
+        foreach (Field c in f.Children) props[c.Name] = Node(c);
+        o["properties"] = props;
+        o["additionalProperties"] = false;
+        var required = f.Children.Where(c => c.Required).Select(c => (JsonNode)c.Name).ToArray();
+        if (required.Length > 0) o["required"] = new JsonArray(required);
+        if (f.ExactlyOneOf.Count > 0)
+            o["oneOf"] = new JsonArray(f.ExactlyOneOf.Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray((JsonNode)k) }).ToArray());
     }
 }
