@@ -11,7 +11,7 @@ namespace DetSim.Replication.Faults;
 public static class MySqlFaultKinds
 {
     public static IReadOnlyList<FaultKind> All { get; } =
-        [new PurgeBinaryLogsKind(), new RotateBinlogKind(), new AdminSqlKind(), new FailoverKind(), new ChangeSourceKind()];
+        [new PurgeBinaryLogsKind(), new RotateBinlogKind(), new AdminSqlKind(), new FailoverKind(), new ChangeSourceKind(), new ResetReplicaKind()];
 
     /// <summary>Every kind a MySQL scenario spec may name: the kernel's, then MySQL's.</summary>
     public static IReadOnlyList<FaultKind> WithCore { get; } = [.. CoreFaultKinds.All, .. All];
