@@ -66,6 +66,9 @@ public abstract record Setting
     public static string SizeText(long bytes) =>
         bytes != 0 && bytes % (1L << 30) == 0 ? $"{bytes >> 30}G" : bytes != 0 && bytes % (1L << 20) == 0 ? $"{bytes >> 20}M" : bytes != 0 && bytes % 1024 == 0 ? $"{bytes >> 10}K" : bytes.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The spec text of a value of this setting (null for "not set").</summary>
+    public abstract string? FormatValue(object? value);
+
     public override string ToString() => Name;
 }
 
@@ -110,4 +113,6 @@ public sealed record Setting<T> : Setting
 
     /// <summary>The spec text of a value of this setting.</summary>
     public string? Format(T value) => _format(value);
+
+    public override string? FormatValue(object? value) => value is null ? null : _format((T)value);
 }
