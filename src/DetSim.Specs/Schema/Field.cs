@@ -23,6 +23,9 @@ public sealed record Field(string Name, FieldType Type, string Description)
     /// <summary>For a list: the exact number of items (partition's two servers).</summary>
     public int? Count { get; init; }
 
+    /// <summary>For a list or a dictionary: the fewest items (the mapper says why fewer are wrong).</summary>
+    public int? MinItems { get; init; }
+
     /// <summary>For a map: exactly one of these keys must be given (a fault's action); the mapper reports it, the JSON Schema says it with oneOf.</summary>
     public IReadOnlyList<string> ExactlyOneOf { get; init; } = [];
     public IReadOnlyList<string> Values { get; init; } = [];

@@ -96,7 +96,7 @@ public static class SpecSchema
             Choice("flavor", "which server to imitate", "mysql-8.0", "mysql-8.0", "mariadb-10.11"),
             Choice("expect", "what MySQL really does", "holds", "holds", "violated") with { Required = true },
             new Field("expect_invariant", FieldType.Enum, "with expect: violated, the invariant that must break") { Values = Invariants },
-            F("check", List, "invariants checked on every run") with { Items = new Field("invariant", FieldType.Enum, "invariant") { Values = Invariants } },
+            F("check", List, "invariants checked on every run") with { Required = true, MinItems = 1, Items = new Field("invariant", FieldType.Enum, "invariant") { Values = Invariants } },
             Field.Of(SpecSettings.AvailabilityThreshold),
             Field.Of(SpecSettings.Seeds),
             F("seed_start", Seed, "first seed") with { Default = SpecSettings.SeedStart.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -106,7 +106,7 @@ public static class SpecSchema
             ServerSettings,
             F("servers", Dictionary, "servers by name, in order; `source:` makes a replica") with
             {
-                Required = true, Items = Server,
+                Required = true, MinItems = 1, Items = Server,
                 KeyPattern = "^[a-z][a-z0-9_-]*$", KeyHint = "server name (lowercase letter first, then letters, digits, _ or -)",
             },
             F("network", Map, "the network") with
