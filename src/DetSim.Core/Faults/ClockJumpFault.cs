@@ -26,6 +26,7 @@ public sealed class ClockJumpKind : FaultKind
     public override Fault Build(IFaultArgs args) => new ClockJumpFault(args.Server(FaultFields.Server), args.Get(By));
     public override Setting<int> Weight => NemesisWeight;
     public override int WeightIn(NemesisOptions options) => options.ClockJumpWeight;
+    public override NemesisOptions WithWeight(NemesisOptions options, int weight) => options with { ClockJumpWeight = weight };
 
     public override void Draw(NemesisDraw d)
     {

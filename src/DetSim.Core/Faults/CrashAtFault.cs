@@ -73,6 +73,7 @@ public sealed class CrashAtKind : FaultKind
 
     public override Setting<int> Weight => NemesisWeight;
     public override int WeightIn(NemesisOptions options) => options.CrashAtWeight;
+    public override NemesisOptions WithWeight(NemesisOptions options, int weight) => options with { CrashAtWeight = weight };
 
     public override void Draw(NemesisDraw d)
     {

@@ -32,5 +32,6 @@ public sealed class CrashKind : FaultKind
     public override Fault Build(IFaultArgs args) => new CrashFault(args.Server(FaultFields.Server), args.Get(Mode));
     public override Setting<int> Weight => NemesisWeight;
     public override int WeightIn(NemesisOptions options) => options.CrashWeight;
+    public override NemesisOptions WithWeight(NemesisOptions options, int weight) => options with { CrashWeight = weight };
     public override void Draw(NemesisDraw d) => d.Plan.At(d.At, new CrashFault(d.Node)).At(d.At + d.Down, new RestartFault(d.Node));
 }

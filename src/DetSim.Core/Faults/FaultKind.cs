@@ -45,8 +45,13 @@ public abstract class FaultKind
     /// <summary>The nemesis weight (<c>nemesis.kinds.NAME</c>), or null if the nemesis never draws this kind.</summary>
     public virtual Setting<int>? Weight => null;
 
-    /// <summary>This kind's weight in <paramref name="options"/>.</summary>
-    public virtual int WeightIn(NemesisOptions options) => 0;
+    /// <summary>This kind's weight in <paramref name="options"/>: by default its entry in <see cref="NemesisOptions.Weights"/>, else its declared default.</summary>
+    public virtual int WeightIn(NemesisOptions options) =>
+        Weight is null ? 0 : options.Weights.TryGetValue(Name, out int weight) ? weight : Weight.Default;
+
+    /// <summary>A copy of <paramref name="options"/> giving this kind <paramref name="weight"/> (kinds with a NemesisOptions property of their own override this).</summary>
+    public virtual NemesisOptions WithWeight(NemesisOptions options, int weight) =>
+        options with { Weights = new SortedDictionary<string, int>(options.Weights.ToDictionary(), StringComparer.Ordinal) { [Name] = weight } };
 
     /// <summary>What one draw of this kind plans.</summary>
     public virtual void Draw(NemesisDraw draw) => throw new InvalidOperationException($"the nemesis does not draw {Name}");

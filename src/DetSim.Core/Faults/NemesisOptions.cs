@@ -33,6 +33,9 @@ public sealed record NemesisOptions
     public Duration DownMax { get; init; } = NemesisSettings.DownMax.Default;
     public Duration ClockJumpMax { get; init; } = NemesisSettings.ClockJumpMax.Default;
 
+    /// <summary>Weights of drawn kinds with no property above, by kind name (a kind added in its own file keeps its weight here); absent: the kind's declared default.</summary>
+    public IReadOnlyDictionary<string, int> Weights { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
     public NemesisOptions Validate()
     {
         if (End < Start) throw new ArgumentOutOfRangeException(nameof(End), $"nemesis end {End} is before its start {Start}");

@@ -27,6 +27,7 @@ public sealed class PartitionKind : FaultKind
 
     public override Setting<int> Weight => NemesisWeight;
     public override int WeightIn(NemesisOptions options) => options.PartitionWeight;
+    public override NemesisOptions WithWeight(NemesisOptions options, int weight) => options with { PartitionWeight = weight };
 
     public override void Draw(NemesisDraw d)
     {

@@ -30,5 +30,6 @@ public sealed class PauseKind : FaultKind
     public override Fault Build(IFaultArgs args) => new PauseFault(args.Server(FaultFields.Server), args.Get(For));
     public override Setting<int> Weight => NemesisWeight;
     public override int WeightIn(NemesisOptions options) => options.PauseWeight;
+    public override NemesisOptions WithWeight(NemesisOptions options, int weight) => options with { PauseWeight = weight };
     public override void Draw(NemesisDraw d) => d.Plan.At(d.At, new PauseFault(d.Node, d.Down));
 }

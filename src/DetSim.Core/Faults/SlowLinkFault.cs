@@ -29,6 +29,7 @@ public sealed class SlowLinkKind : FaultKind
     public override Fault Build(IFaultArgs args) => new SlowLinkFault(args.Server(From), args.Server(To), args.Get(Factor), args.Get(Extra));
     public override Setting<int> Weight => NemesisWeight;
     public override int WeightIn(NemesisOptions options) => options.SlowLinkWeight;
+    public override NemesisOptions WithWeight(NemesisOptions options, int weight) => options with { SlowLinkWeight = weight };
 
     public override void Draw(NemesisDraw d)
     {

@@ -17,20 +17,18 @@ public static class CoreOptionBindings
         .Bind(NetworkSettings.LatencyJitter, o => o.Jitter, (o, v) => o with { Jitter = v })
         .Bind(NetworkSettings.TailFactor, o => o.TailFactor, (o, v) => o with { TailFactor = v });
 
-    public static SettingBindings<NemesisOptions> Nemesis { get; } = new SettingBindings<NemesisOptions>()
+    private static SettingBindings<NemesisOptions> NemesisBase => new SettingBindings<NemesisOptions>()
         .Bind(NemesisSettings.Start, o => o.Start - Time.SimTime.Zero, (o, v) => o with { Start = Time.SimTime.Zero + v })
         .Bind(NemesisSettings.End, o => o.End - Time.SimTime.Zero, (o, v) => o with { End = Time.SimTime.Zero + v })
         .Bind(NemesisSettings.MeanGap, o => o.MeanGap, (o, v) => o with { MeanGap = v })
         .Bind(NemesisSettings.CrashAtNthMax, o => o.CrashAtNthMax, (o, v) => o with { CrashAtNthMax = v })
         .Bind(NemesisSettings.DownMin, o => o.DownMin, (o, v) => o with { DownMin = v })
         .Bind(NemesisSettings.DownMax, o => o.DownMax, (o, v) => o with { DownMax = v })
-        .Bind(NemesisSettings.ClockJumpMax, o => o.ClockJumpMax, (o, v) => o with { ClockJumpMax = v })
-        .Bind(CrashKind.NemesisWeight, o => o.CrashWeight, (o, v) => o with { CrashWeight = v })
-        .Bind(PartitionKind.NemesisWeight, o => o.PartitionWeight, (o, v) => o with { PartitionWeight = v })
-        .Bind(PauseKind.NemesisWeight, o => o.PauseWeight, (o, v) => o with { PauseWeight = v })
-        .Bind(ClockJumpKind.NemesisWeight, o => o.ClockJumpWeight, (o, v) => o with { ClockJumpWeight = v })
-        .Bind(SlowLinkKind.NemesisWeight, o => o.SlowLinkWeight, (o, v) => o with { SlowLinkWeight = v })
-        .Bind(CrashAtKind.NemesisWeight, o => o.CrashAtWeight, (o, v) => o with { CrashAtWeight = v });
+        .Bind(NemesisSettings.ClockJumpMax, o => o.ClockJumpMax, (o, v) => o with { ClockJumpMax = v });
+
+    /// <summary>The nemesis's settings, then each drawn kind's weight (through the kind, so a new kind needs no line here).</summary>
+    public static SettingBindings<NemesisOptions> Nemesis { get; } = CoreFaultKinds.Drawn.Aggregate(NemesisBase,
+        (b, kind) => b.Bind(kind.Weight!, kind.WeightIn, kind.WithWeight));
 
     public static TcpOptions With<T>(this TcpOptions options, Setting<T> setting, T value) => Tcp.With(options, setting, value);
 

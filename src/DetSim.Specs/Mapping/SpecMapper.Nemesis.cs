@@ -21,23 +21,19 @@ internal sealed partial class SpecMapper
         foreach (YamlNode p in Seq(n, "crash_points"))
             if (!CrashPointCatalog.IsKnown(((YamlScalarNode)p).Value!))
                 Error(p, "nemesis.crash_points", $"unknown crash point '{((YamlScalarNode)p).Value}' (known: {string.Join(", ", CrashPointCatalog.Names)})");
-        int Weight(FaultKind kind) => Read(kinds, kind.Weight!);
-        return new NemesisOptions
+        var options = new NemesisOptions
         {
             Nodes = servers.Count > 0 ? servers : _servers.ToArray(),
             Start = SimTime.Zero + (between.Count == 2 ? between[0] : NemesisSettings.Start.Default),
             End = SimTime.Zero + (between.Count == 2 ? between[1] : NemesisSettings.End.Default),
             MeanGap = Read(n, NemesisSettings.MeanGap),
-            CrashWeight = Weight(CoreFaultKinds.Crash),
-            PartitionWeight = Weight(CoreFaultKinds.Partition),
-            PauseWeight = Weight(CoreFaultKinds.Pause),
-            ClockJumpWeight = Weight(CoreFaultKinds.ClockJump),
-            SlowLinkWeight = Weight(CoreFaultKinds.SlowLink),
-            CrashAtWeight = Weight(CoreFaultKinds.CrashAt),
             CrashPoints = points.Count > 0 ? points : CrashPointCatalog.Names,
             CrashAtNthMax = Read(n, NemesisSettings.CrashAtNthMax),
             DownMin = down.Count == 2 ? down[0] : NemesisSettings.DownMin.Default,
             DownMax = down.Count == 2 ? down[1] : NemesisSettings.DownMax.Default,
         };
+        foreach (FaultKind kind in CoreFaultKinds.Drawn)
+            if (TryRead(kinds, kind.Weight!, out int weight)) options = kind.WithWeight(options, weight);
+        return options;
     }
 }

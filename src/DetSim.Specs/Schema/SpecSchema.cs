@@ -73,13 +73,17 @@ public static class SpecSchema
     };
 
     /// <summary>The spec field of one fault kind, from its declared shape and fields.</summary>
-    public static Field FaultField(FaultKind kind) => kind.Shape switch
+    public static Field FaultField(FaultKind kind)
     {
-        FaultShape.Server or FaultShape.Text => F(kind.Name, FieldType.String, kind.Description),
-        FaultShape.ServerPair => F(kind.Name, List, kind.Description) with { Count = 2, Items = F("server", FieldType.String, "server") },
-        FaultShape.ServerOrMap => F(kind.Name, ServerOrMap, kind.Description) with { Children = Of(kind.Fields) },
-        _ => F(kind.Name, Map, kind.Description) with { Children = Of(kind.Fields) },
-    };
+        string about = kind.Description + (kind.Weight is { } w ? $" (the nemesis draws it: nemesis.kinds.{w.Name})" : "");
+        return kind.Shape switch
+        {
+            FaultShape.Server or FaultShape.Text => F(kind.Name, FieldType.String, about),
+            FaultShape.ServerPair => F(kind.Name, List, about) with { Count = 2, Items = F("server", FieldType.String, "server") },
+            FaultShape.ServerOrMap => F(kind.Name, ServerOrMap, about) with { Children = Of(kind.Fields) },
+            _ => F(kind.Name, Map, about) with { Children = Of(kind.Fields) },
+        };
+    }
 
     public static readonly Field Fault = F("fault", Map, "a scripted fault: `at` and exactly one action") with
     {

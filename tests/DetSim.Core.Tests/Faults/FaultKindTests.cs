@@ -55,4 +55,26 @@ public class FaultKindTests
         Assert.All(CoreFaultKinds.All, k => Assert.False(string.IsNullOrWhiteSpace(k.Description)));
         Assert.All(CoreFaultKinds.Drawn, k => Assert.Contains(k, CoreFaultKinds.All));
     }
+
+    /// <summary>A kind with no NemesisOptions property of its own (one added in its own file) keeps its weight in Weights, and the nemesis draws it.</summary>
+    private sealed class BounceKind : FaultKind
+    {
+        public override string Name => "bounce";
+        public override string Description => "crash and restart at once";
+        public override FaultShape Shape => FaultShape.Server;
+        public override Fault Build(IFaultArgs args) => new CrashFault(args.Server());
+        public override DetSim.Core.Settings.Setting<int> Weight { get; } = DetSim.Core.Settings.Declare.Int("bounce", 3, 0, 1000, "weight");
+        public override void Draw(NemesisDraw d) => d.Plan.At(d.At, new CrashFault(d.Node)).At(d.At, new RestartFault(d.Node));
+    }
+
+    [Fact]
+    public void A_kind_without_a_property_keeps_its_weight_in_Weights()
+    {
+        var kind = new BounceKind();
+        Assert.Equal(3, kind.WeightIn(new NemesisOptions())); // its declared default
+        NemesisOptions o = kind.WithWeight(new NemesisOptions(), 7);
+        Assert.Equal(7, kind.WeightIn(o));
+        Assert.Equal(7, o.Weights["bounce"]);
+        Assert.Equal(1, CoreFaultKinds.Crash.WeightIn(o)); // the others keep theirs
+    }
 }
