@@ -20,7 +20,7 @@ public sealed record CrashFault(string Node, CrashMode? Mode = null) : Fault
 /// <summary><c>crash: s1</c> or <c>crash: { server: s1, mode: process }</c>; the nemesis draws a crash and a restart after the outage.</summary>
 public sealed class CrashKind : FaultKind
 {
-    public static readonly Setting<CrashMode?> Mode = Declare.Choice<CrashMode?>("mode", null, "what the crash does to unsynced writes (default: the simulation's, power_loss)",
+    public static readonly Setting<CrashMode?> Mode = Declare.Choice<CrashMode?>("mode", null, $"what the crash does to unsynced writes (default: the simulation's crash_mode, {SimulationSettings.CrashMode.DefaultText})",
         ("power_loss", CrashMode.DropUnsynced), ("process", CrashMode.ProcessCrash), ("torn_write", CrashMode.TornWrite)) with { HasDefault = false };
 
     public static readonly Setting<int> NemesisWeight = Declare.Int("crash", 1, 0, 1000, "weight");

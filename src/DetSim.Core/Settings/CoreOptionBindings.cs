@@ -12,6 +12,11 @@ public static class CoreOptionBindings
         .Bind(TcpSettings.GiveUpAfter, o => o.GiveUpAfter, (o, v) => o with { GiveUpAfter = v })
         .Bind(TcpSettings.ConnectGiveUpAfter, o => o.ConnectGiveUpAfter, (o, v) => o with { ConnectGiveUpAfter = v });
 
+    public static SettingBindings<SimulationOptions> Simulation { get; } = new SettingBindings<SimulationOptions>()
+        .Bind(SimulationSettings.TieBreak, o => o.TieBreak, (o, v) => o with { TieBreak = v })
+        .Bind(SimulationSettings.CrashMode, o => o.CrashMode, (o, v) => o with { CrashMode = v })
+        .Bind(SimulationSettings.CrashDropsInFlightFromNode, o => o.CrashDropsInFlightFromNode, (o, v) => o with { CrashDropsInFlightFromNode = v });
+
     public static SettingBindings<Latency> Latency { get; } = new SettingBindings<Latency>()
         .Bind(NetworkSettings.LatencyMin, o => o.Min, (o, v) => o with { Min = v })
         .Bind(NetworkSettings.LatencyJitter, o => o.Jitter, (o, v) => o with { Jitter = v })
@@ -29,6 +34,8 @@ public static class CoreOptionBindings
     /// <summary>The nemesis's settings, then each drawn kind's weight (through the kind, so a new kind needs no line here).</summary>
     public static SettingBindings<NemesisOptions> Nemesis { get; } = CoreFaultKinds.Drawn.Aggregate(NemesisBase,
         (b, kind) => b.Bind(kind.Weight!, kind.WeightIn, kind.WithWeight));
+
+    public static SimulationOptions With<T>(this SimulationOptions options, Setting<T> setting, T value) => Simulation.With(options, setting, value);
 
     public static TcpOptions With<T>(this TcpOptions options, Setting<T> setting, T value) => Tcp.With(options, setting, value);
 

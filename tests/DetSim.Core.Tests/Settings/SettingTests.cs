@@ -41,6 +41,7 @@ public class SettingTests
     [Fact]
     public void Kernel_records_take_their_defaults_from_the_declarations()
     {
+        foreach (Setting s in CoreOptionBindings.Simulation.Settings) Assert.Equal(s.DefaultText, CoreOptionBindings.Simulation.Text(new SimulationOptions(), s));
         foreach (Setting s in CoreOptionBindings.Tcp.Settings) Assert.Equal(s.DefaultText, CoreOptionBindings.Tcp.Text(TcpOptions.Default, s));
         foreach (Setting s in CoreOptionBindings.Latency.Settings) Assert.Equal(s.DefaultText, CoreOptionBindings.Latency.Text(Latency.Lan, s));
         foreach (Setting s in CoreOptionBindings.Nemesis.Settings) Assert.Equal(s.DefaultText, CoreOptionBindings.Nemesis.Text(new NemesisOptions(), s));
