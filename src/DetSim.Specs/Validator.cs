@@ -36,7 +36,6 @@ internal sealed class Validator(string file, List<SpecError> errors)
                 if (node is YamlMappingNode) CheckMap(node, field, path);
                 else CheckScalar(node, field with { Type = FieldType.String }, path);
                 break;
-            case FieldType.Any: break;
             default: CheckScalar(node, field, path); break;
         }
     }

@@ -85,7 +85,6 @@ public sealed record Field(string Name, FieldType Type, string Description)
         FieldType.Dictionary => "mapping of names",
         FieldType.List => "list",
         FieldType.Bool => "true | false",
-        FieldType.Any => "value",
         _ => "string",
     };
 }

@@ -20,6 +20,4 @@ public enum FieldType : byte
     /// <summary>A mapping from names the user chooses to values of one shape.</summary>
     Dictionary,
     List,
-    /// <summary>Checked by the mapper (a fault's action, which may be a name or a mapping).</summary>
-    Any,
 }

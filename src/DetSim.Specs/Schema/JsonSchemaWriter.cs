@@ -84,8 +84,6 @@ public static class JsonSchemaWriter
                 o["type"] = new JsonArray("string", "integer");
                 o["pattern"] = "^(0[xX][0-9a-fA-F_]+|[0-9_]+)$";
                 break;
-            case FieldType.Any:
-                break;
             default:
                 o["type"] = "string";
                 if (f.Pattern is not null) o["pattern"] = f.Pattern;
