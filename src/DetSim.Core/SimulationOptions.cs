@@ -2,10 +2,11 @@ using DetSim.Core.Disk;
 using DetSim.Core.Network;
 using DetSim.Core.Random;
 using DetSim.Core.Scheduling;
+using DetSim.Core.Settings;
 
 namespace DetSim.Core;
 
-/// <summary>Settings of one run, validated once. Every random decision derives from <see cref="Seed"/>.</summary>
+/// <summary>Settings of one run, validated once; defaults declared in <see cref="SimulationSettings"/>. Every random decision derives from <see cref="Seed"/>.</summary>
 public sealed record SimulationOptions
 {
     public ulong Seed { get; init; }
@@ -15,17 +16,17 @@ public sealed record SimulationOptions
 
     public LinkOptions Network { get; init; } = LinkOptions.Default;
 
-    public TieBreak TieBreak { get; init; } = TieBreak.Choice;
+    public TieBreak TieBreak { get; init; } = SimulationSettings.TieBreak.Default;
 
     /// <summary>What a crash does to unsynced writes, unless the fault says otherwise.</summary>
-    public CrashMode CrashMode { get; init; } = CrashMode.DropUnsynced;
+    public CrashMode CrashMode { get; init; } = SimulationSettings.CrashMode.Default;
 
     /// <summary>
     /// A power loss also loses datagrams the node sent that have not arrived yet: they were still in
     /// its socket buffers and NIC queue. A killed process's datagrams had reached its kernel and
     /// still go out. On by default; turn off to model packets that had already left the machine.
     /// </summary>
-    public bool CrashDropsInFlightFromNode { get; init; } = true;
+    public bool CrashDropsInFlightFromNode { get; init; } = SimulationSettings.CrashDropsInFlightFromNode.Default;
 
     /// <summary>How connections retransmit under a partition and when they give up.</summary>
     public TcpOptions Tcp { get; init; } = TcpOptions.Default;

@@ -32,7 +32,10 @@ internal sealed class Validator(string file, List<SpecError> errors)
                 int i = 0;
                 foreach (YamlNode item in seq.Children) Check(item, field.Items!, $"{path}[{i++}]");
                 break;
-            case FieldType.Any: break;
+            case FieldType.ServerOrMap:
+                if (node is YamlMappingNode) CheckMap(node, field, path);
+                else CheckScalar(node, field with { Type = FieldType.String }, path);
+                break;
             default: CheckScalar(node, field, path); break;
         }
     }

@@ -80,6 +80,7 @@ public class SchemaAgreementTests
         void Walk(Field f, JsonObject o)
         {
             if (f.Type == FieldType.Enum) Assert.Equal(f.Spellings, o["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+            if (f.Type == FieldType.ServerOrMap) o = o["anyOf"]![1]!.AsObject(); // a name, or the mapping
             foreach (Field c in f.Children) Walk(c, o["properties"]![c.Name]!.AsObject());
             if (f.Items is { } items) Walk(items, (f.Type == FieldType.List ? o["items"] : o["additionalProperties"])!.AsObject());
         }

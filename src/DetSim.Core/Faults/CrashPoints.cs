@@ -99,39 +99,3 @@ public sealed class CrashPointLedger
         }
     }
 }
-
-/// <summary>
-/// Arms a named crash point on a node: the <see cref="Nth"/> arrival there kills the process
-/// (page cache kept, as after kill -9) and, with <see cref="RestartAfter"/>, boots it again later.
-/// The node freezes at that instant (nothing more it would do runs) and dies at the same
-/// simulated time.
-/// </summary>
-public sealed record CrashAtFault(string Node, string Point, int Nth = 1, Duration? RestartAfter = null) : Fault
-{
-    public override IEnumerable<string> Nodes => [Node];
-
-    public override string Describe() => $"crash-at {Node} {Point} #{Nth}{(RestartAfter is { } r ? $" restart after {r}" : "")}";
-
-    protected override void Apply(Simulation simulation)
-    {
-        int node = simulation.Require(Node);
-        CrashPointLedger ledger = CrashPointLedger.Of(simulation);
-        if (simulation.StatusOf(node) != NodeStatus.Up || simulation.InstanceOf(node) is not ICrashPointHost host)
-        {
-            ledger.NotArmed($"crash point {Point} #{Nth} on {Node} not armed at {simulation.Now}: {Node} was {simulation.StatusOf(node).ToString().ToLowerInvariant()}");
-            return;
-        }
-        var armed = new ArmedCrashPoint(Node, Point, Nth, () =>
-        {
-            simulation.Note(node, $"crash point {Point} reached (#{Nth}): DBUG_SUICIDE");
-            simulation.Pause(node);
-            simulation.Schedule(simulation.Now, $"kill {Node} at crash point {Point}", s =>
-            {
-                s.Crash(node, CrashMode.ProcessCrash);
-                if (RestartAfter is { } after) s.Schedule(s.Now + after, $"restart {Node}", s2 => s2.Restart(node));
-            });
-        });
-        ledger.Add(armed);
-        host.ArmCrashPoint(armed);
-    }
-}

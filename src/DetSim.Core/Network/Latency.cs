@@ -1,4 +1,5 @@
 using DetSim.Core.Random;
+using DetSim.Core.Settings;
 using DetSim.Core.Time;
 
 namespace DetSim.Core.Network;
@@ -19,10 +20,11 @@ public sealed record Latency
 
     public static Latency Exponential(Duration min, Duration jitter) => new() { Min = min, Jitter = jitter };
 
-    /// <summary>A LAN-like default: 200 us minimum, 300 us mean jitter, 1% of messages 20x slower.</summary>
+    /// <summary>A LAN-like default (<see cref="NetworkSettings"/>): 200 us minimum, 300 us mean jitter, 1% of messages 20x slower.</summary>
     public static Latency Lan { get; } = new()
     {
-        Min = Duration.FromMicros(200), Jitter = Duration.FromMicros(300), TailChance = Ratio.Percent(1), TailFactor = 20,
+        Min = NetworkSettings.LatencyMin.Default, Jitter = NetworkSettings.LatencyJitter.Default,
+        TailChance = Ratio.Percent((ulong)NetworkSettings.TailPercent.Default), TailFactor = NetworkSettings.TailFactor.Default,
     };
 
     public Latency Validate()

@@ -9,7 +9,10 @@ namespace DetSim.Core.Network;
 public sealed record LinkOptions
 {
     public Latency Latency { get; init; } = Latency.Lan;
+    /// <summary>Share of messages lost (<see cref="Settings.NetworkSettings.LossPercent"/>, default none).</summary>
     public Ratio Loss { get; init; } = Ratio.Zero;
+
+    /// <summary>Share of messages delivered twice (<see cref="Settings.NetworkSettings.DuplicatePercent"/>, default none).</summary>
     public Ratio Duplicate { get; init; } = Ratio.Zero;
     public bool Reorder { get; init; }
 

@@ -1,3 +1,4 @@
+using DetSim.Core.Settings;
 using DetSim.Core.Time;
 
 namespace DetSim.Core.Network;
@@ -10,10 +11,10 @@ namespace DetSim.Core.Network;
 /// </summary>
 public sealed record TcpOptions
 {
-    public Duration RtoMin { get; init; } = Duration.FromMillis(200);
-    public Duration RtoMax { get; init; } = Duration.FromSeconds(120);
-    public Duration GiveUpAfter { get; init; } = Duration.FromMillis(924_600);
-    public Duration ConnectGiveUpAfter { get; init; } = Duration.FromSeconds(127);
+    public Duration RtoMin { get; init; } = TcpSettings.RtoMin.Default;
+    public Duration RtoMax { get; init; } = TcpSettings.RtoMax.Default;
+    public Duration GiveUpAfter { get; init; } = TcpSettings.GiveUpAfter.Default;
+    public Duration ConnectGiveUpAfter { get; init; } = TcpSettings.ConnectGiveUpAfter.Default;
 
     public static TcpOptions Default { get; } = new();
 

@@ -1,21 +1,22 @@
 using DetSim.Core.Time;
+using DetSim.Replication.Settings;
 
 namespace DetSim.Replication.Clients;
 
-/// <summary>A group of client sessions running a weighted transaction mix against chosen servers.</summary>
+/// <summary>A group of client sessions running a weighted transaction mix against chosen servers; defaults declared in <see cref="ClientSettings"/>.</summary>
 public sealed record ClientOptions
 {
     public required string Name { get; init; }
-    public int Sessions { get; init; } = 1;
+    public int Sessions { get; init; } = ClientSettings.Count.Default;
     public TargetSelector Target { get; init; } = TargetSelector.Source;
-    public SimTime Start { get; init; } = SimTime.Zero;
-    public Duration Duration { get; init; } = Duration.FromSeconds(5);
+    public SimTime Start { get; init; } = SimTime.Zero + ClientSettings.Start.Default;
+    public Duration Duration { get; init; } = ClientSettings.Duration.Default;
 
     /// <summary>Pause between a reply and the next request of a session.</summary>
-    public Duration Think { get; init; } = Duration.FromMillis(20);
+    public Duration Think { get; init; } = ClientSettings.Think.Default;
 
     /// <summary>How long a session waits for a reply before it gives up (the outcome is then unknown).</summary>
-    public Duration RequestTimeout { get; init; } = Duration.FromSeconds(2);
+    public Duration RequestTimeout { get; init; } = ClientSettings.Timeout.Default;
 
     public IReadOnlyList<TransactionTemplate> Transactions { get; init; } = [];
 }

@@ -10,5 +10,5 @@ public sealed record StatementEngineOptions
     /// UPDATE / DELETE … LIMIT without ORDER BY (another index, a different scan direction), so LIMIT
     /// keeps other rows: drawn per statement from the server's random stream. Off: primary key order.
     /// </summary>
-    public bool AccessPathVaries { get; init; }
+    public bool AccessPathVaries { get; init; } = Settings.ServerSettings.AccessPathVaries.Default;
 }

@@ -1,4 +1,5 @@
 using DetSim.Core.Time;
+using DetSim.Replication.Settings;
 
 namespace DetSim.Replication.Scenarios;
 
@@ -50,24 +51,24 @@ public enum RelayLogTimeoutAction : byte
     Refuse,
 }
 
-/// <summary>How the failover tool behaves (orchestrator-like).</summary>
+/// <summary>How the failover tool behaves (orchestrator-like); defaults declared in <see cref="FailoverSettings"/>.</summary>
 public sealed record FailoverOptions
 {
-    public PromotionRule Promote { get; init; } = PromotionRule.MostAdvanced;
+    public PromotionRule Promote { get; init; } = FailoverSettings.RuleOf(FailoverSettings.Promote.Default);
     public string? Candidate { get; init; }
-    public RepointMethod Repoint { get; init; } = RepointMethod.Gtid;
-    public ErrantGtidPolicy ErrantGtids { get; init; } = ErrantGtidPolicy.Refuse;
-    public bool RedirectClients { get; init; } = true;
+    public RepointMethod Repoint { get; init; } = FailoverSettings.Repoint.Default;
+    public ErrantGtidPolicy ErrantGtids { get; init; } = FailoverSettings.ErrantGtids.Default;
+    public bool RedirectClients { get; init; } = FailoverSettings.RedirectClients.Default;
 
     /// <summary>Automatic failover: the source unreachable this long triggers it; null = only scripted failovers.</summary>
-    public Duration? DetectAfter { get; init; }
+    public Duration? DetectAfter { get; init; } = FailoverSettings.DetectAfter.Default;
 
     /// <summary>What to wait for on the candidate before promoting it.</summary>
-    public RelayLogWait WaitForRelayLog { get; init; } = RelayLogWait.Applied;
+    public RelayLogWait WaitForRelayLog { get; init; } = FailoverSettings.WaitForRelayLog.Default;
 
     /// <summary>How long to wait for it; zero = only promote a candidate already caught up. Event-driven: the wait ends when the last received transaction commits.</summary>
-    public Duration CatchUpTimeout { get; init; } = Duration.FromSeconds(30);
+    public Duration CatchUpTimeout { get; init; } = FailoverSettings.RelayLogTimeout.Default;
 
     /// <summary>What to do when the wait times out.</summary>
-    public RelayLogTimeoutAction OnCatchUpTimeout { get; init; } = RelayLogTimeoutAction.Promote;
+    public RelayLogTimeoutAction OnCatchUpTimeout { get; init; } = FailoverSettings.OnRelayLogTimeout.Default;
 }

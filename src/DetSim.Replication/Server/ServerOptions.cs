@@ -1,39 +1,42 @@
 using DetSim.Core.Time;
 using DetSim.Replication.Binlog.Events;
 using DetSim.Replication.Engine;
+using DetSim.Replication.Settings;
+using static DetSim.Core.Settings.SettingChecks;
+using S = DetSim.Replication.Settings.ServerSettings;
 
 namespace DetSim.Replication.Server;
 
 /// <summary>
-/// One server's configuration, with MySQL 8.0 defaults (MYSQL-FACTS §10; RM80 option pages).
-/// <see cref="ForMariaDb"/> gives MariaDB 10.11's defaults where they differ.
+/// One server's configuration, with MySQL 8.0 defaults declared once in <see cref="ServerSettings"/>
+/// (MYSQL-FACTS §10; RM80 option pages). <see cref="ForMariaDb"/> gives MariaDB 10.11's defaults where they differ.
 /// </summary>
 public sealed record ServerOptions
 {
     public Flavor Flavor { get; init; } = Flavor.MySql80;
 
     /// <summary>server_id; 0 means "derive from the node index" (1-based).</summary>
-    public uint ServerId { get; init; }
+    public uint ServerId { get; init; } = (uint)S.ServerId.Default;
 
     /// <summary>server_uuid; empty means "derive from the server name" deterministically.</summary>
     public string ServerUuid { get; init; } = "";
 
-    public BinlogFormat BinlogFormat { get; init; } = BinlogFormat.Row;
-    public RowImage BinlogRowImage { get; init; } = RowImage.Full;
+    public BinlogFormat BinlogFormat { get; init; } = S.BinlogFormat.Default;
+    public RowImage BinlogRowImage { get; init; } = S.BinlogRowImage.Default;
 
     /// <summary>gtid_mode=ON (with enforce_gtid_consistency) or OFF (anonymous transactions). 8.0 default OFF.</summary>
-    public bool GtidMode { get; init; }
+    public bool GtidMode { get; init; } = S.GtidMode.Default;
 
     /// <summary>sync_binlog: 1 fsync every group (default), 0 never (OS decides), N every N groups.</summary>
-    public long SyncBinlog { get; init; } = 1;
+    public long SyncBinlog { get; init; } = S.SyncBinlog.Default;
 
-    public FlushLogAtTrxCommit InnodbFlushLogAtTrxCommit { get; init; } = FlushLogAtTrxCommit.EachCommit;
+    public FlushLogAtTrxCommit InnodbFlushLogAtTrxCommit { get; init; } = S.InnodbFlushLogAtTrxCommit.Default;
 
     /// <summary>log_replica_updates (default ON in 8.0, OFF in MariaDB).</summary>
-    public bool LogReplicaUpdates { get; init; } = true;
+    public bool LogReplicaUpdates { get; init; } = S.LogReplicaUpdates.Default;
 
     /// <summary>max_binlog_size (default 1 GiB).</summary>
-    public long MaxBinlogSize { get; init; } = 1L << 30;
+    public long MaxBinlogSize { get; init; } = S.MaxBinlogSize.Default;
 
     /// <summary>
     /// Not a MySQL variable: this server's optimizer may choose another access path than the
@@ -42,51 +45,51 @@ public sealed record ServerOptions
     /// replication-features-limit.html). Default false: InnoDB servers with the same data and
     /// indexes take the primary key order and a STATEMENT replica changes the same rows.
     /// </summary>
-    public bool AccessPathVaries { get; init; }
+    public bool AccessPathVaries { get; init; } = S.AccessPathVaries.Default;
 
-    public int AutoIncrementIncrement { get; init; } = 1;
-    public int AutoIncrementOffset { get; init; } = 1;
+    public int AutoIncrementIncrement { get; init; } = S.AutoIncrementIncrement.Default;
+    public int AutoIncrementOffset { get; init; } = S.AutoIncrementOffset.Default;
 
-    public bool ReadOnly { get; init; }
+    public bool ReadOnly { get; init; } = S.ReadOnly.Default;
 
     public SemiSyncOptions SemiSync { get; init; } = SemiSyncOptions.Off;
 
     /// <summary>rpl_semi_sync_replica_enabled: this server's receiver acknowledges as a semi-sync replica.</summary>
-    public bool ReplicaSemiSync { get; init; }
+    public bool ReplicaSemiSync { get; init; } = S.ReplicaSemiSync.Default;
 
     /// <summary>replica_parallel_workers (1 = single-threaded applier).</summary>
-    public int ReplicaParallelWorkers { get; init; } = 1;
+    public int ReplicaParallelWorkers { get; init; } = S.ReplicaParallelWorkers.Default;
 
     /// <summary>replica_preserve_commit_order (default ON since 8.0.27).</summary>
-    public bool ReplicaPreserveCommitOrder { get; init; } = true;
+    public bool ReplicaPreserveCommitOrder { get; init; } = S.ReplicaPreserveCommitOrder.Default;
 
     /// <summary>
     /// Crash-safe replica: relay_log_info_repository=TABLE (position committed with each
     /// transaction) and relay_log_recovery=ON. False: FILE repository, recovery OFF (pre-8.0 setups).
     /// </summary>
-    public bool CrashSafeReplica { get; init; } = true;
+    public bool CrashSafeReplica { get; init; } = S.CrashSafe.Default;
 
     /// <summary>sync_relay_log (default 10000 events).</summary>
-    public long SyncRelayLog { get; init; } = 10_000;
+    public long SyncRelayLog { get; init; } = S.SyncRelayLog.Default;
 
     /// <summary>sync_relay_log_info / sync_source_info for the FILE repositories (default 10000).</summary>
-    public long SyncRelayLogInfo { get; init; } = 10_000;
+    public long SyncRelayLogInfo { get; init; } = S.SyncRelayLogInfo.Default;
 
     /// <summary>Simulated cost of one fsync.</summary>
-    public Duration FsyncLatency { get; init; } = Duration.FromMicros(500);
+    public Duration FsyncLatency { get; init; } = S.FsyncLatency.Default;
 
     /// <summary>Applier cost per transaction and per row (how fast a replica can keep up).</summary>
-    public Duration ApplyCostPerTransaction { get; init; } = Duration.FromMicros(50);
-    public Duration ApplyCostPerRow { get; init; } = Duration.FromMicros(10);
+    public Duration ApplyCostPerTransaction { get; init; } = S.ApplyCost.Default;
+    public Duration ApplyCostPerRow { get; init; } = S.ApplyCostPerRow.Default;
 
     /// <summary>replica_net_timeout (default 60 s): no data or heartbeat for this long and the receiver reconnects.</summary>
-    public Duration ReplicaNetTimeout { get; init; } = Duration.FromSeconds(60);
+    public Duration ReplicaNetTimeout { get; init; } = S.ReplicaNetTimeout.Default;
 
     /// <summary>SOURCE_HEARTBEAT_PERIOD (default replica_net_timeout / 2).</summary>
-    public Duration? HeartbeatPeriod { get; init; }
+    public Duration? HeartbeatPeriod { get; init; } = S.HeartbeatPeriod.Default;
 
     /// <summary>SOURCE_CONNECT_RETRY (default 60 s).</summary>
-    public Duration ConnectRetry { get; init; } = Duration.FromSeconds(60);
+    public Duration ConnectRetry { get; init; } = S.ConnectRetry.Default;
 
     public Duration EffectiveHeartbeat => HeartbeatPeriod ?? new Duration(ReplicaNetTimeout.Micros / 2);
 
@@ -94,25 +97,25 @@ public sealed record ServerOptions
     public static ServerOptions ForMariaDb() => new()
     {
         Flavor = Flavor.MariaDb1011,
-        BinlogFormat = BinlogFormat.Mixed,
-        GtidMode = true,
-        SyncBinlog = 0,
-        LogReplicaUpdates = false,
-        SemiSync = SemiSyncOptions.Off with { WaitPoint = SemiSyncWaitPoint.AfterCommit },
-        ReplicaParallelWorkers = 1,
+        BinlogFormat = S.BinlogFormat.DefaultFor(Maria),
+        GtidMode = S.GtidMode.DefaultFor(Maria),
+        SyncBinlog = S.SyncBinlog.DefaultFor(Maria),
+        LogReplicaUpdates = S.LogReplicaUpdates.DefaultFor(Maria),
+        SemiSync = SemiSyncOptions.Off with { WaitPoint = SemiSyncSettings.WaitPoint.DefaultFor(Maria) },
     };
+
+    private const Core.Settings.SettingFlavor Maria = Core.Settings.SettingFlavor.MariaDb1011;
 
     /// <summary>Errors for impossible values, each naming the MySQL variable and its range.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (AutoIncrementIncrement is < 1 or > 65535) errors.Add($"auto_increment_increment must be 1..65535, got {AutoIncrementIncrement}");
-        if (AutoIncrementOffset is < 1 or > 65535) errors.Add($"auto_increment_offset must be 1..65535, got {AutoIncrementOffset}");
-        if (SyncBinlog < 0) errors.Add($"sync_binlog must be 0..4294967295, got {SyncBinlog}");
-        if (MaxBinlogSize is < 4096 or > 1L << 30) errors.Add($"max_binlog_size must be 4096..1073741824, got {MaxBinlogSize}");
-        if (SemiSync.WaitForReplicaCount is < 1 or > 65535) errors.Add($"rpl_semi_sync_source_wait_for_replica_count must be 1..65535, got {SemiSync.WaitForReplicaCount}");
-        if (SemiSync.Timeout.Micros < 0) errors.Add("rpl_semi_sync_source_timeout must not be negative");
-        if (ReplicaParallelWorkers is < 1 or > 1024) errors.Add($"replica_parallel_workers must be 1..1024, got {ReplicaParallelWorkers}");
+        InRange(errors, S.AutoIncrementIncrement, AutoIncrementIncrement);
+        InRange(errors, S.AutoIncrementOffset, AutoIncrementOffset);
+        InRange(errors, S.SyncBinlog, SyncBinlog);
+        InRange(errors, S.MaxBinlogSize, MaxBinlogSize);
+        errors.AddRange(SemiSync.Validate());
+        InRange(errors, S.ReplicaParallelWorkers, ReplicaParallelWorkers, min: 1);
         if (FsyncLatency.Micros < 0) errors.Add("fsync latency must not be negative");
         if (ReplicaNetTimeout.Micros <= 0) errors.Add($"replica_net_timeout must be positive, got {ReplicaNetTimeout}");
         if (HeartbeatPeriod is { Micros: <= 0 } hb) errors.Add($"heartbeat_period must be positive, got {hb}");

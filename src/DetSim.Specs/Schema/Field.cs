@@ -7,7 +7,27 @@ namespace DetSim.Specs.Schema;
 public sealed record Field(string Name, FieldType Type, string Description)
 {
     public bool Required { get; init; }
+
+    /// <summary>The default as spec text (given to the JSON Schema as <c>default</c>).</summary>
     public string? Default { get; init; }
+
+    /// <summary>A default that is not a value ("replica_net_timeout / 2"): shown in the docs only.</summary>
+    public string? DefaultNote { get; init; }
+
+    /// <summary>MariaDB 10.11's default where it differs from MySQL 8.0's.</summary>
+    public string? MariaDbDefault { get; init; }
+
+    /// <summary>Where the default comes from (a MySQL manual page).</summary>
+    public string? Citation { get; init; }
+
+    /// <summary>For a list: the exact number of items (partition's two servers).</summary>
+    public int? Count { get; init; }
+
+    /// <summary>For a list or a dictionary: the fewest items (the mapper says why fewer are wrong).</summary>
+    public int? MinItems { get; init; }
+
+    /// <summary>For a map: exactly one of these keys must be given (a fault's action); the mapper reports it, the JSON Schema says it with oneOf.</summary>
+    public IReadOnlyList<string> ExactlyOneOf { get; init; } = [];
     public IReadOnlyList<string> Values { get; init; } = [];
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
@@ -30,6 +50,22 @@ public sealed record Field(string Name, FieldType Type, string Description)
 
     public Field? Child(string name) => Children.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>The field a declared setting is written as: its type, default, range, allowed values and description come from the declaration.</summary>
+    public static Field Of(Core.Settings.Setting s) => new(s.Name, s.Type switch
+    {
+        Core.Settings.SettingType.Bool => FieldType.Bool,
+        Core.Settings.SettingType.Integer => FieldType.Integer,
+        Core.Settings.SettingType.Number => FieldType.Number,
+        Core.Settings.SettingType.Duration => FieldType.Duration,
+        Core.Settings.SettingType.Size => FieldType.Size,
+        Core.Settings.SettingType.Enum => FieldType.Enum,
+        _ => FieldType.String,
+    }, s.Description)
+    {
+        Required = s.Required, Default = s.DefaultText, DefaultNote = s.DefaultNote, MariaDbDefault = s.MariaDbDefaultText, Citation = s.Citation,
+        Values = s.Values, Min = s.Min, Max = s.Max, AllowNegative = s.AllowNegative, Positive = s.Positive,
+    };
+
     public string AllowedKeys => Children.Count == 0 ? "none: write {}" : string.Join(", ", Children.Select(c => c.Name));
 
     /// <summary>The spellings an enum value may take: as listed, in lower case, or in upper case (both the validator and the JSON Schema accept exactly these).</summary>
@@ -45,10 +81,10 @@ public sealed record Field(string Name, FieldType Type, string Description)
         FieldType.Size => "size (e.g. 4096, 64K, 1M, 1G)",
         FieldType.Seed => "64-bit seed (decimal or 0x-hex)",
         FieldType.Map => "mapping",
+        FieldType.ServerOrMap => "server name, or mapping",
         FieldType.Dictionary => "mapping of names",
         FieldType.List => "list",
         FieldType.Bool => "true | false",
-        FieldType.Any => "value",
         _ => "string",
     };
 }

@@ -15,9 +15,9 @@ public enum FieldType : byte
     Enum,
     /// <summary>A mapping with known keys.</summary>
     Map,
+    /// <summary>A server name, or a mapping with known keys (<c>crash: s1</c> or <c>crash: { server: s1, mode: process }</c>).</summary>
+    ServerOrMap,
     /// <summary>A mapping from names the user chooses to values of one shape.</summary>
     Dictionary,
     List,
-    /// <summary>Checked by the mapper (a fault's action, which may be a name or a mapping).</summary>
-    Any,
 }

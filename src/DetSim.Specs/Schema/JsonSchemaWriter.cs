@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,10 +8,14 @@ public static class JsonSchemaWriter
 {
     public static string Generate()
     {
-        JsonObject root = Node(SpecSchema.Root);
-        root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-        root["$id"] = "https://detsim.dev/spec.schema.json";
-        root["title"] = "DetSim scenario spec";
+        // $schema and $id come first: a validator reading in order (JsonSchema.Net 8) must know the base URI before the subschemas.
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = "https://detsim.dev/spec.schema.json",
+            ["title"] = "DetSim scenario spec",
+        };
+        foreach ((string key, JsonNode? value) in Node(SpecSchema.Root).ToList()) root[key] = value?.DeepClone();
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
@@ -23,33 +26,35 @@ public static class JsonSchemaWriter
         switch (f.Type)
         {
             case FieldType.Map:
-                o["type"] = "object";
-                var props = new JsonObject();
-                foreach (Field c in f.Children) props[c.Name] = Node(c);
-                o["properties"] = props;
-                o["additionalProperties"] = false;
-                var required = f.Children.Where(c => c.Required).Select(c => (JsonNode)c.Name).ToArray();
-                if (required.Length > 0) o["required"] = new JsonArray(required);
+                Object(o, f);
+                break;
+            case FieldType.ServerOrMap:
+                var map = new JsonObject();
+                Object(map, f);
+                o["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, map);
                 break;
             case FieldType.Dictionary:
                 o["type"] = "object";
                 if (f.KeyPattern is not null) o["propertyNames"] = new JsonObject { ["pattern"] = f.KeyPattern };
+                if (f.MinItems is { } minProps) o["minProperties"] = minProps;
                 o["additionalProperties"] = Node(f.Items!);
                 break;
             case FieldType.List:
                 o["type"] = "array";
                 o["items"] = Node(f.Items!);
+                if (f.Count is { } count) { o["minItems"] = count; o["maxItems"] = count; }
+                if (f.MinItems is { } minItems) o["minItems"] = minItems;
                 break;
             case FieldType.Integer:
                 // The validator also reads a quoted or underscored integer ("5", 1_000); bounds apply to both.
                 o["type"] = new JsonArray("integer", "string");
-                o["pattern"] = "^[-+]?[0-9][0-9_]*$";
+                o["pattern"] = RangePattern.Integer(f.Min ?? long.MinValue, f.Max ?? long.MaxValue);
                 if (f.Min is { } min) o["minimum"] = min;
                 if (f.Max is { } max) o["maximum"] = max;
                 break;
             case FieldType.Number:
                 o["type"] = new JsonArray("number", "string");
-                o["pattern"] = "^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$";
+                o["pattern"] = RangePattern.Number(f.Min ?? 0, f.Max ?? 0) ?? "^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$";
                 if (f.Min is { } nmin) o["minimum"] = nmin;
                 if (f.Max is { } nmax) o["maximum"] = nmax;
                 break;
@@ -62,25 +67,41 @@ public static class JsonSchemaWriter
                 break;
             case FieldType.Duration:
                 o["type"] = new JsonArray("string", "integer");
-                o["pattern"] = f.AllowNegative ? "^[-+]?[0-9]+(us|ms|s|m)?$" : "^[+]?[0-9]+(us|ms|s|m)?$";
+                // At most a simulated day in any unit; a positive one is at least 1 of its unit.
+                o["pattern"] = RangePattern.Duration(Scalars.MaxDuration.Micros, f.Positive, f.AllowNegative);
                 o["maximum"] = Scalars.MaxDuration.Micros / 1000; // a bare integer is milliseconds
+                if (f.Positive) o["exclusiveMinimum"] = 0;
+                else o["minimum"] = f.AllowNegative ? -Scalars.MaxDuration.Micros / 1000 : 0;
                 break;
             case FieldType.Size:
                 o["type"] = new JsonArray("string", "integer");
-                o["pattern"] = "^[0-9]+[KMGkmg]?$";
+                o["pattern"] = RangePattern.Size(f.Min ?? 0, f.Max ?? long.MaxValue);
+                // Bounds bind a bare number of bytes; a suffixed size is checked by the validator only (JSON Schema has no arithmetic on strings).
+                if (f.Min is { } smin) o["minimum"] = smin;
+                if (f.Max is { } smax) o["maximum"] = smax;
                 break;
             case FieldType.Seed:
                 o["type"] = new JsonArray("string", "integer");
                 o["pattern"] = "^(0[xX][0-9a-fA-F_]+|[0-9_]+)$";
-                break;
-            case FieldType.Any:
                 break;
             default:
                 o["type"] = "string";
                 if (f.Pattern is not null) o["pattern"] = f.Pattern;
                 break;
         }
-        _ = CultureInfo.InvariantCulture;
         return o;
+    }
+
+    private static void Object(JsonObject o, Field f)
+    {
+        o["type"] = "object";
+        var props = new JsonObject();
+        foreach (Field c in f.Children) props[c.Name] = Node(c);
+        o["properties"] = props;
+        o["additionalProperties"] = false;
+        var required = f.Children.Where(c => c.Required).Select(c => (JsonNode)c.Name).ToArray();
+        if (required.Length > 0) o["required"] = new JsonArray(required);
+        if (f.ExactlyOneOf.Count > 0)
+            o["oneOf"] = new JsonArray(f.ExactlyOneOf.Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray((JsonNode)k) }).ToArray());
     }
 }

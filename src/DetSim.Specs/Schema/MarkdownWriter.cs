@@ -9,7 +9,8 @@ public static class MarkdownWriter
     {
         var sb = new StringBuilder();
         sb.Append("# Spec reference\n\n");
-        sb.Append("Generated from the validator's own metadata (`src/DetSim.Specs/Schema/SpecSchema.cs`) by\n");
+        sb.Append("Generated from the settings' declarations (`src/DetSim.Replication/Settings/`, `src/DetSim.Core/Settings/`),\n");
+        sb.Append("the fault kinds' files (`src/DetSim.Core/Faults/`, `src/DetSim.Replication/Faults/`) and `src/DetSim.Specs/Schema/SpecSchema.cs` by\n");
         sb.Append("`dotnet run --project src/DetSim.Cli -- schema --markdown`; a test fails when this page is stale.\n");
         sb.Append("Editors complete and check specs with `specs/detsim-spec.schema.json`: start a spec with\n");
         sb.Append("`# yaml-language-server: $schema=./detsim-spec.schema.json`.\n\n");
@@ -28,9 +29,12 @@ public static class MarkdownWriter
         foreach (Field f in map.Children)
         {
             string type = f.TypeName.Replace("|", "\\|", StringComparison.Ordinal);
-            sb.Append($"| `{f.Name}`{(f.Required ? " (required)" : "")} | {type} | {(f.Default is null ? "" : $"`{f.Default}`")} | {f.Description.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            string def = f.Default is not null ? $"`{f.Default}`" : f.DefaultNote ?? "";
+            if (f.MariaDbDefault is not null) def += $" (MariaDB 10.11: `{f.MariaDbDefault}`)";
+            string about = f.Description + (f.Citation is null ? "" : $" ({f.Citation})");
+            sb.Append($"| `{f.Name}`{(f.Required ? " (required)" : "")} | {type} | {def} | {about.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
             string child = path.Length == 0 ? f.Name : $"{path}.{f.Name}";
-            if (f.Type == FieldType.Map && f.Children.Count > 0) nested.Add((f, child));
+            if (f.Type is FieldType.Map or FieldType.ServerOrMap && f.Children.Count > 0) nested.Add((f, child));
             if (f.Type is FieldType.List or FieldType.Dictionary && f.Items is { Type: FieldType.Map, Children.Count: > 0 } item)
                 nested.Add((item, f.Type == FieldType.List ? $"{child}[]" : $"{child}.<name>"));
         }
