@@ -39,7 +39,7 @@ public sealed partial class MySqlServer
                 writes |= isWrite;
                 if (outcome.IsReadOnly) rows = outcome.Rows;
                 warnings.AddRange(outcome.Warnings);
-                if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement && outcome.UnsafeWarning is { } w) warnings.Add(w);
+                if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement) warnings.AddRange(outcome.UnsafeWarnings);
                 statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
                 before = store.Changes.Count;
                 session.ResetCarried();

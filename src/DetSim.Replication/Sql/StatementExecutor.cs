@@ -52,7 +52,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         {
             IsUnsafe = verdict.IsUnsafe,
             RequiresRowUnderMixed = verdict.RequiresRowUnderMixed,
-            UnsafeWarning = verdict.Warning,
+            UnsafeWarnings = verdict.Warnings,
             RandSeeds = eval.RandSeeds,
             LastInsertIdUsed = eval.LastInsertIdRead,
             UserVariablesRead = eval.VariablesRead.Count == 0 ? [] : [.. eval.VariablesRead],
