@@ -210,10 +210,12 @@ internal sealed class Applier
         var statements = new List<LoggedStatement>();
         var session = _server.NewApplierSession();
         int before = 0;
+        LoggedEvent? current = null;
         try
         {
             foreach (LoggedEvent e in trx.Events)
             {
+                current = e;
                 switch (e.Event)
                 {
                     case RowsEvent rows:
@@ -241,7 +243,7 @@ internal sealed class Applier
         }
         catch (SqlError error)
         {
-            Fail(error, e: trx);
+            Fail(error, trx, current);
             return;
         }
         // ROW events become statements for the replica's own binlog (log_replica_updates).
@@ -344,12 +346,14 @@ internal sealed class Applier
         }
     }
 
-    private void Fail(SqlError error, RelayTransaction e)
+    private void Fail(SqlError error, RelayTransaction e, LoggedEvent? failed)
     {
         State = ReplicaThreadState.Error;
         LastSqlErrno = error.Code;
         string gtid = e.Head?.Gtid?.ToString() ?? "ANONYMOUS";
-        LastSqlError = $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
+        LastSqlError = _server.Options.Flavor == Flavor.MariaDb1011
+            ? MariaDbErrorText.ApplierError(error, failed)
+            : $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
         _server.Note($"applier error {error.Code}: {LastSqlError}");
         foreach (InFlight j in _inFlight.Values.ToList()) _inFlight.Remove(j.Trx.FirstIndex);
         NotifyIfCaughtUp();
