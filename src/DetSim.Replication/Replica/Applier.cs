@@ -56,6 +56,9 @@ internal sealed class Applier
 
     public ReplicaThreadState State { get; private set; } = ReplicaThreadState.Stopped;
 
+    /// <summary>The source's timestamp of the transaction applied last or now (null before the first).</summary>
+    public SimTime? LastSourceTimestamp { get; private set; }
+
     /// <summary>Relay_Source_Log_File / Exec_Source_Log_Pos and the relay index: the low-water mark.</summary>
     public ApplierPosition Position { get; private set; }
 
@@ -135,6 +138,9 @@ internal sealed class Applier
             }
             if (_inFlight.Count > 0 && !MayStartInParallel(trx)) return;
             NextIndex = trx.EndIndex;
+            // rli->last_master_timestamp: the source timestamp of the oldest transaction being applied
+            // (exec_relay_log_event; for workers the oldest job group), read by Seconds_Behind_Source.
+            if (_inFlight.Count == 0) LastSourceTimestamp = trx.Head.Timestamp;
             long work = _server.NextWorkId(); // unique per server: a replaced applier's timers must not match this one's workers
             _inFlight.Add(trx.FirstIndex, new InFlight(work, trx));
             int rows = trx.Events.Sum(e => e.Event is RowsEvent r ? r.Rows.Count : 0);

@@ -2,7 +2,9 @@ using DetSim.Core.Network;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Binlog.Events;
 using DetSim.Replication.Execution;
+using DetSim.Replication.Engine;
 using DetSim.Replication.Replica;
+using DetSim.Replication.Sql;
 using DetSim.Replication.Storage;
 
 namespace DetSim.Replication.Server;
@@ -31,6 +33,12 @@ public sealed partial class MySqlServer
             int before = 0;
             foreach (string sql in request.Sql)
             {
+                if (sql.Length > 3 && sql[0] is 'S' or 's' && sql.Contains("sql_log_bin", StringComparison.OrdinalIgnoreCase)
+                    && AdminStatement.TryParse(sql) is SetSqlLogBinStatement logBin)
+                {
+                    session.SqlLogBin = logBin.On;
+                    continue;
+                }
                 session.StatementTime = Context.Now;
                 StatementOutcome outcome = Statements.Run(sql, store, session, Options.Flavor);
                 if (outcome.CreatedTable is { } created) store.CreateTable(created);
@@ -48,7 +56,11 @@ public sealed partial class MySqlServer
         catch (Storage.SqlError error)
         {
             if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, error, [], [], warnings, null));
-            else Note($"admin statement failed: {error}");
+            else
+            {
+                LastAdminError = error;
+                Note($"admin statement failed: {error}");
+            }
             return;
         }
         if (!writes)
@@ -65,6 +77,13 @@ public sealed partial class MySqlServer
             return;
         }
         Locks.Acquire(xid, keys);
+        if (!session.SqlLogBin)
+        {
+            CommitUnlogged(xid, store);
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, null));
+            OnLocksReleased();
+            return;
+        }
         Pipeline.Enqueue(new PendingCommit
         {
             Xid = xid,
@@ -113,6 +132,21 @@ public sealed partial class MySqlServer
             OnCommitted = onCommitted,
         });
         return true;
+    }
+
+    /// <summary>
+    /// A write with sql_log_bin=0: the binlog caches stay empty, so MYSQL_BIN_LOG::commit goes
+    /// straight to ha_commit_low (sql/binlog.cc): InnoDB commits (prepare and commit records, the redo
+    /// fsync with innodb_flush_log_at_trx_commit=1), nothing is logged, no GTID is assigned, and
+    /// replicas never see it (RM80 set-sql-log-bin.html).
+    /// </summary>
+    private void CommitUnlogged(long xid, TransactionStore store)
+    {
+        Engine.Prepare(new RedoPrepare(xid, store.Changes, null, null, store.CreatedTables));
+        Engine.Commit(xid);
+        if (Engine.Policy == FlushLogAtTrxCommit.EachCommit) Engine.SyncRedo();
+        Locks.ReleaseAll(xid);
+        Note($"committed xid {xid} without binlogging (sql_log_bin=0): {store.Changes.Count} row change(s)");
     }
 
     private void WaitForLock(long holder, Action retry)
