@@ -43,6 +43,9 @@ public sealed class SessionContext : ISessionContext
     /// <summary>SET sql_log_bin: off, the session's writes commit in the engine only (no binlog, no GTID).</summary>
     public bool SqlLogBin { get; set; } = true;
 
+    /// <summary>SET SESSION transaction_isolation; null: the server's default.</summary>
+    public IsolationLevel? Isolation { get; set; }
+
     /// <summary>Clears the per-statement carried values before the next statement.</summary>
     public void ResetCarried()
     {

@@ -105,9 +105,9 @@ public sealed partial class MySqlServer
     {
         switch (statement)
         {
-            case SetSqlLogBinStatement s:
-                SessionFor(Context.Self, AdminSession).SqlLogBin = s.On;
-                Note($"SET sql_log_bin = {(s.On ? 1 : 0)}");
+            case SetSqlLogBinStatement or SetIsolationStatement:
+                ApplySessionSetting(SessionFor(Context.Self, AdminSession), statement);
+                Note($"admin session: {statement}");
                 break;
             case StopReplicaStatement stop:
                 // STOP REPLICA [IO_THREAD | SQL_THREAD] (RM80 stop-replica.html); no source configured is only a warning there.

@@ -75,6 +75,7 @@ public abstract record AdminStatement
                 if (!AcceptSymbol("=")) throw Error();
                 return new SetSqlLogBinStatement(Switch());
             }
+            if (Peek(0, "SET") && IsolationStatement() is { } isolation) return isolation;
             if (Peek(0, "CHANGE") && (Peek(1, "REPLICATION") || Peek(1, "MASTER")))
             {
                 _pos++;
@@ -82,6 +83,44 @@ public abstract record AdminStatement
                 else Accept("MASTER");
                 if (!Accept("TO")) throw Error();
                 return ChangeSource();
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// SET [SESSION] transaction_isolation | tx_isolation = 'READ-COMMITTED' (MariaDB 10.11 knows only
+        /// tx_isolation), or SET [SESSION] TRANSACTION ISOLATION LEVEL READ COMMITTED (RM80 set-transaction.html).
+        /// </summary>
+        private SetIsolationStatement? IsolationStatement()
+        {
+            int at = Peek(1, "SESSION") ? 2 : 1;
+            if (Peek(at, "transaction_isolation") || Peek(at, "tx_isolation"))
+            {
+                _pos += at + 1;
+                if (!AcceptSymbol("=")) throw Error();
+                Token v = tokens[_pos++];
+                IsolationLevel? level = v.Kind == TokenKind.String ? v.Text.ToUpperInvariant() switch
+                {
+                    "REPEATABLE-READ" => IsolationLevel.RepeatableRead,
+                    "READ-COMMITTED" => IsolationLevel.ReadCommitted,
+                    "READ-UNCOMMITTED" => IsolationLevel.ReadUncommitted,
+                    "SERIALIZABLE" => IsolationLevel.Serializable,
+                    _ => null,
+                } : null;
+                if (level is null) { _pos--; throw Error(); }
+                return new SetIsolationStatement(level.Value);
+            }
+            if (Peek(at, "TRANSACTION") && Peek(at + 1, "ISOLATION") && Peek(at + 2, "LEVEL"))
+            {
+                _pos += at + 3;
+                if (Accept("REPEATABLE") && Accept("READ")) return new SetIsolationStatement(IsolationLevel.RepeatableRead);
+                if (Accept("SERIALIZABLE")) return new SetIsolationStatement(IsolationLevel.Serializable);
+                if (Accept("READ"))
+                {
+                    if (Accept("COMMITTED")) return new SetIsolationStatement(IsolationLevel.ReadCommitted);
+                    if (Accept("UNCOMMITTED")) return new SetIsolationStatement(IsolationLevel.ReadUncommitted);
+                }
+                throw Error();
             }
             return null;
         }
@@ -147,6 +186,9 @@ public sealed record StartReplicaStatement(ReplicaThreads Threads) : AdminStatem
 
 /// <summary>SET sql_log_bin: the session's following writes go to the engine only, no binlog, no GTID.</summary>
 public sealed record SetSqlLogBinStatement(bool On) : AdminStatement;
+
+/// <summary>The session's transaction isolation level from now on.</summary>
+public sealed record SetIsolationStatement(IsolationLevel Level) : AdminStatement;
 
 /// <summary>CHANGE REPLICATION SOURCE TO: the options given; null keeps the current value.</summary>
 public sealed record ChangeSourceStatement : AdminStatement

@@ -117,3 +117,48 @@ public class DbaCommandTests(ITestOutputHelper output)
         cmp.Verify();
     }
 }
+
+/// <summary>A locking read of a row whose AFTER_SYNC commit waits for its semi-sync ACK.</summary>
+public class LockWaitTests(ITestOutputHelper output)
+{
+    [MariaDbFact]
+    public void A_locking_read_of_a_row_waiting_for_its_ack_gets_1205_after_innodb_lock_wait_timeout()
+    {
+        var cmp = new Comparison(output, KnownDifferences.Cases);
+        // No semi-sync replica is connected, so the commit waits the full 5 s (rpl_semi_sync_master_wait_no_slave=ON).
+        ServerOptions model = Maria() with
+        {
+            SemiSync = SemiSyncOptions.AfterSync(1, Duration.FromSeconds(5)),
+            InnodbLockWaitTimeout = Duration.FromSeconds(2),
+        };
+        using var both = new Both([("s1", 1, null, model, RealOptions("MIXED", "--rpl-semi-sync-master-enabled=ON", "--rpl-semi-sync-master-timeout=5000", "--rpl-semi-sync-master-wait-point=AFTER_SYNC"))]);
+
+        long writer = both.Model.Send("s1", 1, "UPDATE t SET v = 7 WHERE id = 3");
+        both.Model.Advance(Duration.FromMillis(100));
+        long reader = both.Model.Send("s1", 2, "SELECT v FROM t WHERE id = 3 FOR UPDATE");
+        both.Model.Advance(Duration.FromSeconds(3));
+        string modelRead = both.Model.Reply(reader) is { } r ? (r.Ok ? "rows" : $"error {r.Error!.Code}") : "still waiting";
+        string modelWriter = both.Model.Reply(writer) is null ? "waiting for the ACK" : "committed";
+
+        using MySqlConnection w = both.Real["s1"].Open();
+        using MySqlConnection rd = both.Real["s1"].Open();
+        var write = System.Threading.Tasks.Task.Run(() => MariaDbCluster.Exec(w, "UPDATE t SET v = 7 WHERE id = 3"));
+        Thread.Sleep(300); // the UPDATE has reached its ACK wait
+        MariaDbCluster.Exec(rd, "SET SESSION innodb_lock_wait_timeout = 2");
+        string realRead;
+        try
+        {
+            MariaDbCluster.Query(rd, "SELECT v FROM t WHERE id = 3 FOR UPDATE");
+            realRead = "rows";
+        }
+        catch (MySqlException e)
+        {
+            realRead = $"error {e.Number}";
+        }
+        string realWriter = write.IsCompleted ? "committed" : "waiting for the ACK";
+        write.Wait(TimeSpan.FromMinutes(2)); // hang guard: the ACK wait ends after 5 s
+        cmp.Add("SELECT ... FOR UPDATE of a row in an AFTER_SYNC wait, innodb_lock_wait_timeout=2", modelRead, realRead);
+        cmp.Add("the writer when the locking read gave up", modelWriter, realWriter);
+        cmp.Verify();
+    }
+}
