@@ -37,8 +37,26 @@ public sealed partial class MySqlServer
     public void StartReplica()
     {
         if (Receiver is null) throw new InvalidOperationException($"START REPLICA on {Name}: no source configured (error 1200)");
+        PurgeRelayLogOnGtidStart();
         if (Receiver.State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) Receiver.Start();
         Applier.Start();
+    }
+
+    /// <summary>
+    /// MariaDB with MASTER_USE_GTID: START SLAVE with both threads stopped discards the relay log and
+    /// the receiver asks again from gtid_slave_pos (what the applier committed), not from what it had
+    /// received (sql/slave.cc start_slave_threads: purge_relay_logs when using GTID; KB "Global
+    /// Transaction ID", "Using GTID with MASTER_USE_GTID"). MySQL keeps the relay log and resumes
+    /// from executed ∪ received.
+    /// </summary>
+    private void PurgeRelayLogOnGtidStart()
+    {
+        if (Options.Flavor != Flavor.MariaDb1011 || Receiver is not { Source.AutoPosition: true } r) return;
+        if (r.State is not (ReplicaThreadState.Stopped or ReplicaThreadState.Error) || Applier.State == ReplicaThreadState.Running) return;
+        Relay.Clear();
+        Applier = new Applier(this, Applier.Position with { RelayIndex = 0 });
+        r.Reposition(r.SourceCoordinates, new Gtid.GtidSet());
+        Note("START SLAVE with MASTER_USE_GTID: relay log purged");
     }
 
     public void StopReplica()
@@ -117,6 +135,7 @@ public sealed partial class MySqlServer
                 break;
             case StartReplicaStatement start:
                 if (Receiver is null) throw NotConfigured();
+                if (start.Threads == ReplicaThreads.Both) PurgeRelayLogOnGtidStart();
                 if ((start.Threads & ReplicaThreads.Io) != 0 && Receiver.State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) Receiver.Start();
                 if ((start.Threads & ReplicaThreads.Sql) != 0) Applier.Start();
                 Note($"START REPLICA {start.Threads}");

@@ -162,3 +162,49 @@ public class LockWaitTests(ITestOutputHelper output)
         cmp.Verify();
     }
 }
+
+/// <summary>MariaDB with MASTER_USE_GTID=slave_pos discards the relay log at START SLAVE.</summary>
+public class RelayLogPurgeTests(ITestOutputHelper output)
+{
+    [MariaDbFact]
+    public void Start_slave_with_gtid_refetches_from_gtid_slave_pos_and_meets_purged_binlogs()
+    {
+        var cmp = new Comparison(output, KnownDifferences.Cases);
+        using var both = new Both([("s1", 1, null, Maria(), RealOptions()), ("r1", 2, "s1", Maria(), RealOptions())]);
+        both.Exec("s1", "INSERT INTO t (v) VALUES (1)");
+        both.Settle(("r1", "s1"));
+        // The applier stops; two transactions reach r1's relay log only.
+        both.Model.Server("r1").ExecuteAdmin("STOP SLAVE SQL_THREAD");
+        both.Real.Exec("r1", "STOP SLAVE SQL_THREAD");
+        both.Exec("s1", "INSERT INTO t (v) VALUES (2)");
+        both.Exec("s1", "INSERT INTO t (v) VALUES (3)");
+        both.Model.Advance(Duration.FromSeconds(1));
+        both.Real.WaitSlaveStatus("r1", s => s["Gtid_IO_Pos"] == "0-1-3");
+        both.Model.Server("r1").ExecuteAdmin("STOP SLAVE");
+        both.Real.Exec("r1", "STOP SLAVE");
+        // The source purges the files that held them.
+        both.Model.Server("s1").FlushBinaryLogs();
+        both.Real.Exec("s1", "FLUSH BINARY LOGS");
+        both.Exec("s1", "INSERT INTO t (v) VALUES (4)");
+        both.Model.Server("s1").PurgeBinaryLogsKeepingLast(1);
+        string current = both.Real.Query("s1", "SHOW MASTER STATUS")[0]["File"]!;
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            both.Real.Exec("s1", $"PURGE BINARY LOGS TO '{current}'");
+            if (both.Real.Query("s1", "SHOW BINARY LOGS").Count == 1) break;
+            Thread.Sleep(100);
+        }
+        while (guard.Elapsed < TimeSpan.FromMinutes(5));
+        both.Model.Server("r1").ExecuteAdmin("START SLAVE");
+        both.Real.Exec("r1", "START SLAVE");
+        both.Model.Advance(Duration.FromSeconds(2));
+        var real = both.Real.WaitSlaveStatus("r1", s => s["Last_IO_Errno"] != "0")!;
+        var st = both.SlaveStatus("r1");
+        cmp.Add("START SLAVE after the source purged what only the relay log held: SHOW SLAVE STATUS of r1", st.Model, st.Real);
+        cmp.Add("START SLAVE after the purge: Last_IO_Error of r1", both.Model.Server("r1").GetReplicaStatus()!.LastIoError, real["Last_IO_Error"] ?? "");
+        var rows = both.Rows("r1", "t");
+        cmp.Add("START SLAVE after the purge: rows of t on r1 (the relay log's two inserts are gone)", rows.Model, rows.Real);
+        cmp.Verify();
+    }
+}

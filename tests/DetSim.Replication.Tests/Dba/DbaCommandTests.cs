@@ -198,3 +198,45 @@ public class DbaCommandTests
         Assert.False(c.Server("r1").GetReplicaStatus()!.AutoPosition);
     }
 }
+
+/// <summary>START SLAVE with MASTER_USE_GTID: MariaDB discards the relay log, MySQL resumes from it.</summary>
+public class RelayLogOnStartTests
+{
+    private static ReplicaStatus StartAfterSourcePurged(ServerOptions o, out int rows)
+    {
+        o = o with { GtidMode = true, ReplicaNetTimeout = Duration.FromMillis(500), HeartbeatPeriod = Duration.FromMillis(100) };
+        var c = new ScriptedCluster([new ServerDefinition("s1", o with { ServerId = 1 }), new ServerDefinition("r1", o with { ServerId = 2 }, "s1")],
+            [new TableSetup("CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, v INT NOT NULL)", 5)]);
+        c.Exec("s1", "INSERT INTO t (v) VALUES (1)");
+        c.Advance(Duration.FromMillis(200));
+        c.Server("r1").ExecuteAdmin("STOP SLAVE SQL_THREAD");
+        c.Exec("s1", "INSERT INTO t (v) VALUES (2)");
+        c.Exec("s1", "INSERT INTO t (v) VALUES (3)");
+        c.Advance(Duration.FromMillis(200));
+        c.Server("r1").ExecuteAdmin("STOP SLAVE");
+        c.Server("s1").FlushBinaryLogs();
+        c.Exec("s1", "INSERT INTO t (v) VALUES (4)");
+        c.Server("s1").PurgeBinaryLogsKeepingLast(1);
+        c.Server("r1").ExecuteAdmin("START SLAVE");
+        c.Advance(Duration.FromSeconds(1));
+        rows = c.Rows("r1", "t").Count;
+        return c.Server("r1").GetReplicaStatus()!;
+    }
+
+    [Fact]
+    public void MariaDB_refetches_from_gtid_slave_pos_and_finds_it_purged()
+    {
+        ReplicaStatus st = StartAfterSourcePurged(ServerOptions.ForMariaDb(), out int rows);
+        Assert.Equal(1236, st.LastIoErrno);
+        Assert.Contains("Could not find GTID state requested by slave", st.LastIoError);
+        Assert.Equal(6, rows); // five baseline rows and the first insert
+    }
+
+    [Fact]
+    public void MySQL_applies_its_relay_log_and_carries_on()
+    {
+        ReplicaStatus st = StartAfterSourcePurged(new ServerOptions(), out int rows);
+        Assert.Equal(0, st.LastIoErrno);
+        Assert.Equal(9, rows);
+    }
+}
