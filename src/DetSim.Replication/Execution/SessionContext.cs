@@ -40,6 +40,12 @@ public sealed class SessionContext : ISessionContext
     public IDictionary<string, Value> UserVariables { get; } = new SortedDictionary<string, Value>(StringComparer.OrdinalIgnoreCase);
     public long LastInsertId { get; set; }
 
+    /// <summary>SET sql_log_bin: off, the session's writes commit in the engine only (no binlog, no GTID).</summary>
+    public bool SqlLogBin { get; set; } = true;
+
+    /// <summary>SET SESSION transaction_isolation; null: the server's default.</summary>
+    public IsolationLevel? Isolation { get; set; }
+
     /// <summary>Clears the per-statement carried values before the next statement.</summary>
     public void ResetCarried()
     {

@@ -16,8 +16,8 @@ public sealed record StatementOutcome
     public bool IsUnsafe { get; init; }
     /// <summary>Under MIXED, log this statement as rows (all unsafe statements, plus UUID(), USER(), ...).</summary>
     public bool RequiresRowUnderMixed { get; init; }
-    /// <summary>The 1592 warning text when logged as a statement while unsafe.</summary>
-    public string? UnsafeWarning { get; init; }
+    /// <summary>The 1592 notes (one per reason) when logged as a statement while unsafe.</summary>
+    public IReadOnlyList<string> UnsafeWarnings { get; init; } = [];
     public long? FirstInsertId { get; init; }
     public long? LastInsertIdUsed { get; init; }
     public (ulong Seed1, ulong Seed2)? RandSeeds { get; init; }

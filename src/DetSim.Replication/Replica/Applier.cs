@@ -56,6 +56,9 @@ internal sealed class Applier
 
     public ReplicaThreadState State { get; private set; } = ReplicaThreadState.Stopped;
 
+    /// <summary>The source's timestamp of the transaction applied last or now (null before the first).</summary>
+    public SimTime? LastSourceTimestamp { get; private set; }
+
     /// <summary>Relay_Source_Log_File / Exec_Source_Log_Pos and the relay index: the low-water mark.</summary>
     public ApplierPosition Position { get; private set; }
 
@@ -135,6 +138,9 @@ internal sealed class Applier
             }
             if (_inFlight.Count > 0 && !MayStartInParallel(trx)) return;
             NextIndex = trx.EndIndex;
+            // rli->last_master_timestamp: the source timestamp of the oldest transaction being applied
+            // (exec_relay_log_event; for workers the oldest job group), read by Seconds_Behind_Source.
+            if (_inFlight.Count == 0) LastSourceTimestamp = trx.Head.Timestamp;
             long work = _server.NextWorkId(); // unique per server: a replaced applier's timers must not match this one's workers
             _inFlight.Add(trx.FirstIndex, new InFlight(work, trx));
             int rows = trx.Events.Sum(e => e.Event is RowsEvent r ? r.Rows.Count : 0);
@@ -210,10 +216,12 @@ internal sealed class Applier
         var statements = new List<LoggedStatement>();
         var session = _server.NewApplierSession();
         int before = 0;
+        LoggedEvent? current = null;
         try
         {
             foreach (LoggedEvent e in trx.Events)
             {
+                current = e;
                 switch (e.Event)
                 {
                     case RowsEvent rows:
@@ -241,7 +249,7 @@ internal sealed class Applier
         }
         catch (SqlError error)
         {
-            Fail(error, e: trx);
+            Fail(error, trx, current);
             return;
         }
         // ROW events become statements for the replica's own binlog (log_replica_updates).
@@ -344,12 +352,14 @@ internal sealed class Applier
         }
     }
 
-    private void Fail(SqlError error, RelayTransaction e)
+    private void Fail(SqlError error, RelayTransaction e, LoggedEvent? failed)
     {
         State = ReplicaThreadState.Error;
         LastSqlErrno = error.Code;
         string gtid = e.Head?.Gtid?.ToString() ?? "ANONYMOUS";
-        LastSqlError = $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
+        LastSqlError = _server.Options.Flavor == Flavor.MariaDb1011
+            ? MariaDbErrorText.ApplierError(error, failed)
+            : $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
         _server.Note($"applier error {error.Code}: {LastSqlError}");
         foreach (InFlight j in _inFlight.Values.ToList()) _inFlight.Remove(j.Trx.FirstIndex);
         NotifyIfCaughtUp();

@@ -44,6 +44,15 @@ internal sealed class Receiver
     /// <summary>RECEIVED_TRANSACTION_SET.</summary>
     public GtidSet Received { get; private set; } = new();
 
+    /// <summary>
+    /// clock_diff_with_master: this server's clock minus the source's, in seconds, measured once per
+    /// connection (get_source_version_and_clock reads SELECT UNIX_TIMESTAMP() there, sql/rpl_replica.cc);
+    /// here from the source's clock on the fake Rotate that starts the stream.
+    /// </summary>
+    public long ClockDiffSeconds { get; private set; }
+
+    private bool _clockMeasured;
+
     public int LastIoErrno { get; private set; }
     public string LastIoError { get; private set; } = "";
 
@@ -57,6 +66,7 @@ internal sealed class Receiver
         }
         ConnectionId = _server.NextConnectionId();
         State = ReplicaThreadState.Connecting;
+        _clockMeasured = false;
         LastIoErrno = 0;
         LastIoError = "";
         _lastHeard = _server.Context.Now;
@@ -85,6 +95,11 @@ internal sealed class Receiver
         if (from != _connection || State is ReplicaThreadState.Stopped or ReplicaThreadState.Error) return;
         Follow(packet.After, packet.Events[^1].Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, 4) : packet.Events[^1].End);
         State = ReplicaThreadState.Running;
+        if (!_clockMeasured && packet.Events[0].Event is RotateEvent start)
+        {
+            ClockDiffSeconds = _server.Context.Now.Micros / 1_000_000 - start.Timestamp.Micros / 1_000_000;
+            _clockMeasured = true;
+        }
         _lastHeard = _server.Context.Now;
         if (packet.Events[0].Event is GtidEvent own && own.ServerId == _server.ServerId)
         {
@@ -182,6 +197,7 @@ internal sealed class Receiver
         _server.Note("receiver: " + why);
         ConnectionId = _server.NextConnectionId();
         State = ReplicaThreadState.Connecting;
+        _clockMeasured = false;
         _server.SetTimer(after, TimerKind.ReceiverRetry, ConnectionId);
     }
 

@@ -54,7 +54,12 @@ internal sealed class DumpThread
             foreach (GtidInterval iv in replica.IntervalsOf(server.Uuid)) ours.AddInterval(server.Uuid, iv.Start, iv.End);
             GtidSet executedAndOwned = server.GtidExecuted.Clone();
             executedAndOwned.UnionWith(server.OwnedGtids);
-            if (!ours.IsSubsetOf(executedAndOwned))
+            if (server.Options.Flavor == Flavor.MariaDb1011 && MariaDbStartError(server, ours, executedAndOwned) is { } mariaError)
+            {
+                error = Fatal(request, mariaError);
+                return null;
+            }
+            if (server.Options.Flavor == Flavor.MySql80 && !ours.IsSubsetOf(executedAndOwned))
             {
                 error = Fatal(request, "Replica has more GTIDs than the source has, using the source's SERVER_UUID. This may indicate that the the last binary log file was truncated or lost, e.g., after a power failure when sync_binlog != 1. The source may have rolled back transactions that were already replicated to the replica. Suggest to replicate any transactions that source has rolled back from replica to source, and/or commit empty transactions on source to account for transactions that have been committed on source but are not included in GTID_EXECUTED.");
                 return null;
@@ -164,6 +169,27 @@ internal sealed class DumpThread
     public static bool IsDdl(string sql) =>
         sql.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("DROP", StringComparison.OrdinalIgnoreCase)
         || sql.StartsWith("ALTER", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("TRUNCATE", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// MariaDB checks the replica's last GTID of each domain, not the whole set (sql/sql_repl.cc
+    /// check_slave_start_position): missing from this server's binlog, it is
+    /// ER_GTID_POSITION_NOT_FOUND_IN_BINLOG (1945) when nothing later exists, else
+    /// ER_GTID_POSITION_NOT_FOUND_IN_BINLOG2 (1955, "diverged"); both reach the replica as 1236 with
+    /// these texts (send_one_binlog_file's error_text; 1945 checked against a real 10.11.19).
+    /// GTIDs are shown as MariaDB's domain-server-seq: domain 0, this server's server_id.
+    /// </summary>
+    private static string? MariaDbStartError(MySqlServer server, GtidSet ours, GtidSet executedAndOwned)
+    {
+        IReadOnlyList<GtidInterval> wanted = ours.IntervalsOf(server.Uuid);
+        if (wanted.Count == 0) return null;
+        long last = wanted[^1].End;
+        if (executedAndOwned.Contains(server.Uuid, last)) return null;
+        IReadOnlyList<GtidInterval> have = executedAndOwned.IntervalsOf(server.Uuid);
+        string text = $"Error: connecting slave requested to start from GTID 0-{server.ServerId}-{last}, which is not in the master's binlog";
+        return have.Count > 0 && have[^1].End > last
+            ? text + ". Since the master's binlog contains GTIDs with higher sequence numbers, it probably means that the slave has diverged due to executing extra erroneous transactions"
+            : text;
+    }
 
     private static DumpError Fatal(DumpRequest request, string message) => new(request.ConnectionId, 1236, message);
 }

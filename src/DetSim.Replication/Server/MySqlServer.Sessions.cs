@@ -2,7 +2,9 @@ using DetSim.Core.Network;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Binlog.Events;
 using DetSim.Replication.Execution;
+using DetSim.Replication.Engine;
 using DetSim.Replication.Replica;
+using DetSim.Replication.Sql;
 using DetSim.Replication.Storage;
 
 namespace DetSim.Replication.Server;
@@ -31,15 +33,17 @@ public sealed partial class MySqlServer
             int before = 0;
             foreach (string sql in request.Sql)
             {
+                if (IsSessionSetting(sql) && AdminStatement.TryParse(sql) is { } setting && ApplySessionSetting(session, setting)) continue;
                 session.StatementTime = Context.Now;
                 StatementOutcome outcome = Statements.Run(sql, store, session, Options.Flavor);
                 if (outcome.CreatedTable is { } created) store.CreateTable(created);
                 bool isWrite = !outcome.IsReadOnly && !outcome.IsSessionOnly;
+                if (isWrite && !outcome.IsDdl && RowLoggingOnly(session)) outcome = RowOnly(outcome);
                 if (isWrite && ReadOnly) throw SqlError.ReadOnly(Options.Flavor == Flavor.MySql80 ? "--read-only" : "--read-only");
                 writes |= isWrite;
                 if (outcome.IsReadOnly) rows = outcome.Rows;
                 warnings.AddRange(outcome.Warnings);
-                if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement && outcome.UnsafeWarning is { } w) warnings.Add(w);
+                if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement) warnings.AddRange(outcome.UnsafeWarnings);
                 statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
                 before = store.Changes.Count;
                 session.ResetCarried();
@@ -48,7 +52,25 @@ public sealed partial class MySqlServer
         catch (Storage.SqlError error)
         {
             if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, error, [], [], warnings, null));
-            else Note($"admin statement failed: {error}");
+            else
+            {
+                LastAdminError = error;
+                Note($"admin statement failed: {error}");
+            }
+            return;
+        }
+        var keys = store.WrittenKeys.ToList();
+        long holder = keys.Count == 0 ? 0 : Locks.FindConflict(xid, keys);
+        if (holder != 0)
+        {
+            // Blocked on a row lock (a write, or a locking read such as SELECT ... FOR UPDATE): run
+            // again, from scratch, when the holder commits, or fail with 1205 after innodb_lock_wait_timeout.
+            WaitForClientLock(holder, () => RunClientTransaction(from, request, replyTo), () =>
+            {
+                var timeout = new SqlError(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction");
+                if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, timeout, [], [], warnings, null));
+                else LastAdminError = timeout;
+            });
             return;
         }
         if (!writes)
@@ -56,15 +78,14 @@ public sealed partial class MySqlServer
             if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, [], warnings, null));
             return;
         }
-        var keys = store.WrittenKeys.ToList();
-        long holder = Locks.FindConflict(xid, keys);
-        if (holder != 0)
+        Locks.Acquire(xid, keys);
+        if (!session.SqlLogBin)
         {
-            // Blocked on a row lock: run again, from scratch, when the holder commits.
-            WaitForLock(holder, () => RunClientTransaction(from, request, replyTo));
+            CommitUnlogged(xid, store);
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, null));
+            OnLocksReleased();
             return;
         }
-        Locks.Acquire(xid, keys);
         Pipeline.Enqueue(new PendingCommit
         {
             Xid = xid,
@@ -113,6 +134,74 @@ public sealed partial class MySqlServer
             OnCommitted = onCommitted,
         });
         return true;
+    }
+
+    /// <summary>
+    /// A write with sql_log_bin=0: the binlog caches stay empty, so MYSQL_BIN_LOG::commit goes
+    /// straight to ha_commit_low (sql/binlog.cc): InnoDB commits (prepare and commit records, the redo
+    /// fsync with innodb_flush_log_at_trx_commit=1), nothing is logged, no GTID is assigned, and
+    /// replicas never see it (RM80 set-sql-log-bin.html).
+    /// </summary>
+    private void CommitUnlogged(long xid, TransactionStore store)
+    {
+        Engine.Prepare(new RedoPrepare(xid, store.Changes, null, null, store.CreatedTables));
+        Engine.Commit(xid);
+        if (Engine.Policy == FlushLogAtTrxCommit.EachCommit) Engine.SyncRedo();
+        Locks.ReleaseAll(xid);
+        Note($"committed xid {xid} without binlogging (sql_log_bin=0): {store.Changes.Count} row change(s)");
+    }
+
+    private static bool IsSessionSetting(string sql) =>
+        sql.Length > 3 && sql[0] is 'S' or 's'
+        && (sql.Contains("sql_log_bin", StringComparison.OrdinalIgnoreCase) || sql.Contains("isolation", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>SET sql_log_bin and SET SESSION transaction_isolation change the session only.</summary>
+    private bool ApplySessionSetting(SessionContext session, AdminStatement setting)
+    {
+        switch (setting)
+        {
+            case SetSqlLogBinStatement logBin: session.SqlLogBin = logBin.On; return true;
+            case SetIsolationStatement isolation: session.Isolation = isolation.Level; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>
+    /// READ COMMITTED and READ UNCOMMITTED: InnoDB is row-logging only, so THD::decide_logging_format
+    /// (sql/sql_class.cc) refuses STATEMENT format with ER_BINLOG_STMT_MODE_AND_ROW_ENGINE (1665) and
+    /// MIXED logs rows (RM80 binary-log-setting.html; the same error from MariaDB 10.11, checked by hand).
+    /// </summary>
+    private bool RowLoggingOnly(SessionContext session)
+    {
+        IsolationLevel level = session.Isolation ?? Options.TransactionIsolation;
+        return level is IsolationLevel.ReadCommitted or IsolationLevel.ReadUncommitted && Options.BinlogFormat != BinlogFormat.Row;
+    }
+
+    private StatementOutcome RowOnly(StatementOutcome outcome)
+    {
+        if (Options.BinlogFormat == BinlogFormat.Statement)
+            throw new Storage.SqlError(1665, "HY000", "Cannot execute statement: impossible to write to binary log since BINLOG_FORMAT = STATEMENT and at least one table uses a storage engine limited to row-based logging. InnoDB is limited to row-logging when transaction isolation level is READ COMMITTED or READ UNCOMMITTED.");
+        return outcome with { RequiresRowUnderMixed = true };
+    }
+
+    private long _nextLockWait;
+    private readonly Dictionary<long, Action> _lockWaitTimeouts = new();
+
+    /// <summary>A client's lock wait: the retry runs when the holder commits, unless innodb_lock_wait_timeout passed first.</summary>
+    private void WaitForClientLock(long holder, Action retry, Action timedOut)
+    {
+        long id = ++_nextLockWait;
+        _lockWaitTimeouts.Add(id, timedOut);
+        WaitForLock(holder, () =>
+        {
+            if (_lockWaitTimeouts.Remove(id)) retry();
+        });
+        SetTimer(Options.InnodbLockWaitTimeout, TimerKind.LockWaitTimeout, id);
+    }
+
+    internal void OnLockWaitTimeout(long id)
+    {
+        if (_lockWaitTimeouts.Remove(id, out Action? timedOut)) timedOut();
     }
 
     private void WaitForLock(long holder, Action retry)

@@ -238,6 +238,7 @@ public sealed partial class MySqlServer : INode
             case TimerKind.ReceiverTimeout: Receiver?.OnTimeout(id); break;
             case TimerKind.ReceiverRetry: Receiver?.OnRetry(id); break;
             case TimerKind.WorkerDone: Applier.OnWorkerDone(id); break;
+            case TimerKind.LockWaitTimeout: OnLockWaitTimeout(id); break;
             default: throw new InvalidOperationException($"server {Name}: unknown timer {tag}");
         }
     }

@@ -17,7 +17,8 @@ public sealed record ReplicaStatus(
     string LastSqlError,
     string RetrievedGtidSet,
     string ExecutedGtidSet,
-    bool ApplierIdle)
+    bool ApplierIdle,
+    long? SecondsBehindSource = null) // Seconds_Behind_Source: null is NULL (sql/rpl_replica.cc show_replica_status)
 {
     public bool Healthy => IoState != ReplicaThreadState.Error && SqlState != ReplicaThreadState.Error;
 

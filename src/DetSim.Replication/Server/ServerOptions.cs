@@ -91,6 +91,12 @@ public sealed record ServerOptions
     /// <summary>SOURCE_CONNECT_RETRY (default 60 s).</summary>
     public Duration ConnectRetry { get; init; } = S.ConnectRetry.Default;
 
+    /// <summary>transaction_isolation (MariaDB tx_isolation), the sessions' default (REPEATABLE-READ in both).</summary>
+    public Sql.IsolationLevel TransactionIsolation { get; init; } = Sql.IsolationLevel.RepeatableRead;
+
+    /// <summary>innodb_lock_wait_timeout (default 50 s): a row lock wait longer than this fails with 1205.</summary>
+    public Duration InnodbLockWaitTimeout { get; init; } = Duration.FromSeconds(50);
+
     public Duration EffectiveHeartbeat => HeartbeatPeriod ?? new Duration(ReplicaNetTimeout.Micros / 2);
 
     /// <summary>MariaDB 10.11 defaults where they differ from MySQL 8.0 (MYSQL-FACTS §10).</summary>

@@ -12,6 +12,7 @@ internal enum TimerKind : long
     ReceiverRetry = 7,
     ApplierStep = 8,
     WorkerDone = 9,
+    LockWaitTimeout = 10,
 }
 
 internal static class TimerTag

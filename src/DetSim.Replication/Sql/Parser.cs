@@ -22,6 +22,7 @@ public sealed class Parser
 
     public static Statement Parse(string sql)
     {
+        if (AdminStatement.TryParse(sql) is { } admin) return new AdminCommand(admin); // DBA commands (AdminStatement.cs), run by MySqlServer.ExecuteAdmin
         var p = new Parser(sql);
         Statement s = p.Statement();
         if (p.Peek.IsSymbol(";")) p._pos++;

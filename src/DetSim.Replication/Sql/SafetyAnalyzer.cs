@@ -5,14 +5,20 @@ namespace DetSim.Replication.Sql;
 /// <summary>The verdict for statement-based logging: the reasons a statement is unsafe (empty when safe).</summary>
 public sealed record SafetyVerdict(IReadOnlyList<UnsafeReason> Reasons, Flavor Flavor)
 {
+    private IReadOnlyList<string>? _warnings;
+
     public bool IsUnsafe => Reasons.Count > 0;
 
     /// <summary>MIXED logs rows for every unsafe statement (RM80 binary-log-mixed.html); the functions MIXED switches for are all unsafe too.</summary>
     public bool RequiresRowUnderMixed => IsUnsafe;
 
-    /// <summary>ER_BINLOG_UNSAFE_STATEMENT (1592): a Warning in MySQL, a Note in MariaDB (MYSQL-FACTS §2.1, §2.7).</summary>
-    public string? Warning => !IsUnsafe ? null
-        : $"{(Flavor == Flavor.MySql80 ? "Warning" : "Note")} 1592 Unsafe statement written to the binary log using statement format since BINLOG_FORMAT = STATEMENT. {Reasons[0].In(Flavor).Text}";
+    /// <summary>
+    /// ER_BINLOG_UNSAFE_STATEMENT (1592), one per reason in <see cref="UnsafeReason.Rank"/> order. A Note
+    /// in both servers: THD::issue_unsafe_warnings pushes Sql_condition::SL_NOTE (sql/sql_class.cc), as
+    /// mysql-test/suite/binlog/r/binlog_unsafe.result shows ("Note 1592 ...", two lines for
+    /// REPLACE ... SELECT ... LIMIT); MariaDB 10.11 likewise (its binlog_unsafe.result, SHOW WARNINGS).
+    /// </summary>
+    public IReadOnlyList<string> Warnings => _warnings ??= [.. Reasons.Select(r => $"Note 1592 Unsafe statement written to the binary log using statement format since BINLOG_FORMAT = STATEMENT. {r.In(Flavor).Text}")];
 }
 
 /// <summary>
@@ -28,17 +34,35 @@ public static class SafetyAnalyzer
         "FOUND_ROWS", "GET_LOCK", "IS_FREE_LOCK", "IS_USED_LOCK", "LOAD_FILE", "MASTER_POS_WAIT", "RAND", "RELEASE_LOCK",
         "ROW_COUNT", "SESSION_USER", "SLEEP", "SOURCE_POS_WAIT", "SYSDATE", "SYSTEM_USER", "USER", "UUID", "UUID_SHORT",
         "CURRENT_USER", "VERSION",
+        // Item_func_random_bytes and Item_func_aes_encrypt/decrypt mark the statement unsafe (sql/item_strfunc.cc:
+        // block_encryption_mode may differ on the replica); binlog_unsafe.result gives Note 1592 for each.
+        "RANDOM_BYTES", "AES_ENCRYPT", "AES_DECRYPT",
+    };
+
+    /// <summary>
+    /// Built-in functions. Any other name called as a function is a loadable function (a UDF made
+    /// with CREATE FUNCTION ... SONAME): the model has no stored functions, and Item_udf_func marks
+    /// the statement BINLOG_STMT_UNSAFE_UDF (1672; binlog_unsafe.result "unsafeness of UDF's").
+    /// </summary>
+    private static readonly HashSet<string> NativeFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ABS", "AVG", "CEIL", "CEILING", "COALESCE", "CONCAT", "CONCAT_WS", "CONNECTION_ID", "COUNT", "CURDATE", "CURRENT_DATE",
+        "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURTIME", "DATE", "DATE_ADD", "DATE_SUB", "FLOOR", "GREATEST", "HEX", "IF", "IFNULL",
+        "LAST_INSERT_ID", "LEAST", "LENGTH", "LOCALTIME", "LOCALTIMESTAMP", "LOWER", "MAX", "MD5", "MIN", "MOD", "NOW", "NULLIF",
+        "ROUND", "SHA1", "SHA2", "SUBSTRING", "SUM", "UNHEX", "UNIX_TIMESTAMP", "UPPER", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP", "VALUES",
     };
 
     /// <summary>Functions MariaDB adds to the list (§2.7).</summary>
-    private static readonly HashSet<string> MariaDbExtra = new(StringComparer.OrdinalIgnoreCase) { "CURRENT_ROLE", "RANDOM_BYTES", "RELEASE_ALL_LOCKS" };
+    private static readonly HashSet<string> MariaDbExtra = new(StringComparer.OrdinalIgnoreCase) { "CURRENT_ROLE", "RELEASE_ALL_LOCKS" };
 
     /// <summary>
     /// Functions MariaDB does not call unsafe: RAND() is replayed from the seeds its RAND event
     /// carries, so 10.11 gives no 1592 and MIXED logs it as a statement (Intvar, RAND, Query),
-    /// pinned by the conformance test FormatDecisionTests against a real 10.11.19.
+    /// pinned by the conformance test FormatDecisionTests against a real 10.11.19. AES_ENCRYPT and
+    /// AES_DECRYPT: 10.11 has no block_encryption_mode, so they are deterministic (no 1592 there,
+    /// UnsafeDecisionTests in the conformance suite).
     /// </summary>
-    private static readonly HashSet<string> MariaDbSafe = new(StringComparer.OrdinalIgnoreCase) { "RAND" };
+    private static readonly HashSet<string> MariaDbSafe = new(StringComparer.OrdinalIgnoreCase) { "RAND", "AES_ENCRYPT", "AES_DECRYPT" };
 
     /// <summary>Session variables whose reference does not make a statement unsafe (§2.5).</summary>
     private static readonly HashSet<string> ExemptVariables = new(StringComparer.OrdinalIgnoreCase)
@@ -80,6 +104,7 @@ public static class SafetyAnalyzer
                 if (i.OnDuplicate is not null && target is { UniqueKeys.Count: > 0 }) Add(UnsafeReason.InsertTwoKeys);
                 break;
         }
+        reasons.Sort((a, b) => a.Rank.CompareTo(b.Rank));
         return new SafetyVerdict(reasons, flavor);
     }
 
@@ -93,6 +118,7 @@ public static class SafetyAnalyzer
                 bool unsafeHere = flavor == Flavor.MySql80 ? UnsafeFunctions.Contains(f.Name)
                     : (UnsafeFunctions.Contains(f.Name) || MariaDbExtra.Contains(f.Name)) && !MariaDbSafe.Contains(f.Name);
                 if (unsafeHere) add(UnsafeReason.SystemFunction(flavor));
+                else if (!NativeFunctions.Contains(f.Name) && !UnsafeFunctions.Contains(f.Name) && !MariaDbExtra.Contains(f.Name)) add(UnsafeReason.Udf);
                 foreach (Expr a in f.Args) Visit(a, flavor, add);
                 break;
             case SystemVarExpr v when !ExemptVariables.Contains(v.Name) && !v.Name.StartsWith("character_set_", StringComparison.OrdinalIgnoreCase) && !v.Name.StartsWith("collation_", StringComparison.OrdinalIgnoreCase):

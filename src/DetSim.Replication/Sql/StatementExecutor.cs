@@ -52,7 +52,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         {
             IsUnsafe = verdict.IsUnsafe,
             RequiresRowUnderMixed = verdict.RequiresRowUnderMixed,
-            UnsafeWarning = verdict.Warning,
+            UnsafeWarnings = verdict.Warnings,
             RandSeeds = eval.RandSeeds,
             LastInsertIdUsed = eval.LastInsertIdRead,
             UserVariablesRead = eval.VariablesRead.Count == 0 ? [] : [.. eval.VariablesRead],
@@ -93,6 +93,8 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     {
         if (sel.Table is null) return [Project(sel.Items, null, null, eval)];
         TableSchema schema = store.Schema(sel.Table) ?? throw SqlError.NoSuchTable(sel.Table);
+        if (sel.ForUpdate && PointKey(schema, sel.Where, eval) is { } key) store.LockForUpdate(sel.Table, key); // SELECT ... FOR UPDATE locks as UPDATE does
+        else if (sel.ForUpdate) store.LockTableScan(sel.Table);
         int limit = sel.Limit is { } l ? (int)Math.Min(l, int.MaxValue) : int.MaxValue;
         bool keyOrder = OrderedByKey(schema, sel.Order);
         // In key order the scan stops at LIMIT; another order sorts every match first (a filesort).

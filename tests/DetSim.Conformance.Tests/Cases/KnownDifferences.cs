@@ -8,8 +8,9 @@ internal static class KnownDifferences
 {
     public static readonly IReadOnlySet<string> Cases = new HashSet<string>(StringComparer.Ordinal)
     {
-        // The applier's error text is MySQL 8.0's (Replica/Applier.cs); MariaDB words it per event kind.
-        "active-active without offsets: Last_SQL_Error of s1",
-        "active-active without offsets: Last_SQL_Error of s2",
+        // The text agrees but for end_log_pos: a MariaDB binlog's header events take 325 bytes before
+        // the first transaction, the model's (MySQL's) 157, so every position is 168 bytes apart.
+        "active-active without offsets, ROW: Last_SQL_Error of s1",
+        "active-active without offsets, ROW: Last_SQL_Error of s2",
     };
 }

@@ -61,6 +61,11 @@ internal sealed class ModelCluster
         throw new InvalidOperationException($"model: no reply from {server} to [{string.Join("; ", sql)}] in 30 s of simulated time");
     }
 
+    /// <summary>Sends a transaction on another session without waiting; <see cref="Reply"/> reads its answer once it came.</summary>
+    public long Send(string server, int session, params string[] sql) => _client.Send(server, session, sql);
+
+    public ClientReply? Reply(long id) => _client.Reply(id);
+
     public MySqlServer Server(string name) => _sim.InstanceOf(_sim.Require(name)) as MySqlServer
         ?? throw new InvalidOperationException($"model: {name} is not running");
 

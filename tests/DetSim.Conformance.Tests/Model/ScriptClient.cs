@@ -17,13 +17,16 @@ internal sealed class ScriptClient : INode
 
     public void OnStart(INodeContext context) => _ctx = context;
 
-    public long Send(string server, IReadOnlyList<string> sql)
+    public long Send(string server, IReadOnlyList<string> sql) => Send(server, 1, sql);
+
+    /// <summary>Sends on session <paramref name="session"/> of the server (sessions are a server's separate client connections).</summary>
+    public long Send(string server, int session, IReadOnlyList<string> sql)
     {
         INodeContext ctx = _ctx ?? throw new InvalidOperationException("the simulation has not booted the client yet");
         if (!_connections.TryGetValue(server, out Connection c))
             _connections[server] = c = ctx.Connect(ctx.Lookup(server));
         long id = ++_next;
-        ctx.Send(c, new ClientRequest(id, 1, sql));
+        ctx.Send(c, new ClientRequest(id, session, sql));
         return id;
     }
 
