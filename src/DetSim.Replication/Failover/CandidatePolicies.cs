@@ -18,8 +18,7 @@ public static class CandidatePolicies
     {
         PromotionRule.FirstReplica => new FirstReplica(),
         PromotionRule.Named => new NamedCandidate(options.Candidate),
-        // A by-lag policy (the smallest Seconds_Behind_Source, what MHA and many scripts use) goes
-        // here once ReplicaStatus reports Seconds_Behind_Source.
+        PromotionRule.LeastLag => new LeastLag(),
         _ => new MostAdvanced(),
     };
 }
@@ -54,4 +53,25 @@ public sealed class FirstReplica : ICandidatePolicy
 public sealed class NamedCandidate(string? name) : ICandidatePolicy
 {
     public ServerStatus? Pick(IReadOnlyList<ServerStatus> replicas) => replicas.FirstOrDefault(s => s.Name == name);
+}
+
+/// <summary>
+/// The replica showing the smallest Seconds_Behind_Source, ties to the first in definition order;
+/// NULL (a replica thread stopped) sorts after every number. What naive scripts pick by: it reads 0
+/// for a replica whose applier caught up with a receiver that is itself far behind, so it can
+/// promote the replica that received least (RM80 show-replica-status.html; MYSQL-FACTS §8).
+/// </summary>
+public sealed class LeastLag : ICandidatePolicy
+{
+    public ServerStatus? Pick(IReadOnlyList<ServerStatus> replicas)
+    {
+        ServerStatus? best = null;
+        long bestLag = long.MaxValue;
+        foreach (ServerStatus s in replicas)
+        {
+            long lag = s.Replica?.SecondsBehindSource ?? long.MaxValue;
+            if (best is null || lag < bestLag) (best, bestLag) = (s, lag);
+        }
+        return best;
+    }
 }

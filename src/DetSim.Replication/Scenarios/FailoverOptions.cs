@@ -11,6 +11,8 @@ public enum PromotionRule : byte
     FirstReplica,
     /// <summary>The server named in <see cref="FailoverOptions.Candidate"/>.</summary>
     Named,
+    /// <summary>The smallest Seconds_Behind_Source (what MHA-style scripts read); NULL counts as unknown, after every number.</summary>
+    LeastLag,
 }
 
 public enum RepointMethod : byte

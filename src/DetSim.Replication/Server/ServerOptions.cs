@@ -92,10 +92,10 @@ public sealed record ServerOptions
     public Duration ConnectRetry { get; init; } = S.ConnectRetry.Default;
 
     /// <summary>transaction_isolation (MariaDB tx_isolation), the sessions' default (REPEATABLE-READ in both).</summary>
-    public Sql.IsolationLevel TransactionIsolation { get; init; } = Sql.IsolationLevel.RepeatableRead;
+    public Sql.IsolationLevel TransactionIsolation { get; init; } = S.TransactionIsolation.Default;
 
     /// <summary>innodb_lock_wait_timeout (default 50 s): a row lock wait longer than this fails with 1205.</summary>
-    public Duration InnodbLockWaitTimeout { get; init; } = Duration.FromSeconds(50);
+    public Duration InnodbLockWaitTimeout { get; init; } = S.InnodbLockWaitTimeout.Default;
 
     public Duration EffectiveHeartbeat => HeartbeatPeriod ?? new Duration(ReplicaNetTimeout.Micros / 2);
 

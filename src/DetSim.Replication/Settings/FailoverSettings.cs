@@ -12,13 +12,14 @@ public static class FailoverSettings
     public static readonly Setting<Duration?> DetectAfter = Declare.OptionalDuration("detect_after", "automatic failover once the source is down this long");
 
     /// <summary>most_advanced, first_replica or a server name; the mapper reads the name.</summary>
-    public static readonly Setting<string> Promote = Declare.String("promote", "most_advanced", "most_advanced | first_replica | a server name");
+    public static readonly Setting<string> Promote = Declare.String("promote", "most_advanced", "most_advanced | first_replica | least_lag | a server name");
 
-    /// <summary>The rule a <see cref="Promote"/> value names: most_advanced, first_replica, or else a server name.</summary>
+    /// <summary>The rule a <see cref="Promote"/> value names: most_advanced, first_replica, least_lag, or else a server name.</summary>
     public static PromotionRule RuleOf(string promote) => promote switch
     {
         "most_advanced" => PromotionRule.MostAdvanced,
         "first_replica" => PromotionRule.FirstReplica,
+        "least_lag" => PromotionRule.LeastLag,
         _ => PromotionRule.Named,
     };
 

@@ -36,7 +36,9 @@ public static class OptionBindings
         .Bind(S.ApplyCostPerRow, o => o.ApplyCostPerRow, (o, v) => o with { ApplyCostPerRow = v })
         .Bind(S.ReplicaNetTimeout, o => o.ReplicaNetTimeout, (o, v) => o with { ReplicaNetTimeout = v })
         .Bind(S.HeartbeatPeriod, o => o.HeartbeatPeriod, (o, v) => o with { HeartbeatPeriod = v })
-        .Bind(S.ConnectRetry, o => o.ConnectRetry, (o, v) => o with { ConnectRetry = v });
+        .Bind(S.ConnectRetry, o => o.ConnectRetry, (o, v) => o with { ConnectRetry = v })
+        .Bind(S.TransactionIsolation, o => o.TransactionIsolation, (o, v) => o with { TransactionIsolation = v })
+        .Bind(S.InnodbLockWaitTimeout, o => o.InnodbLockWaitTimeout, (o, v) => o with { InnodbLockWaitTimeout = v });
 
     public static SettingBindings<SemiSyncOptions> SemiSync { get; } = new SettingBindings<SemiSyncOptions>()
         .Bind(SemiSyncSettings.Enabled, o => o.Enabled, (o, v) => o with { Enabled = v })

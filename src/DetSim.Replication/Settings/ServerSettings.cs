@@ -85,6 +85,16 @@ public static class ServerSettings
     public static readonly Setting<Duration> ConnectRetry = Declare.Duration("connect_retry", Duration.FromSeconds(60), "SOURCE_CONNECT_RETRY: wait between failed connection attempts of the receiver")
         with { Positive = true, Citation = "RM80 change-replication-source-to.html" };
 
+    public static readonly Setting<Sql.IsolationLevel> TransactionIsolation = Declare.Choice("transaction_isolation", Sql.IsolationLevel.RepeatableRead,
+        "transaction_isolation (MariaDB tx_isolation): the sessions' default level; READ-COMMITTED and READ-UNCOMMITTED make STATEMENT format fail with 1665",
+        ("REPEATABLE-READ", Sql.IsolationLevel.RepeatableRead), ("READ-COMMITTED", Sql.IsolationLevel.ReadCommitted),
+        ("READ-UNCOMMITTED", Sql.IsolationLevel.ReadUncommitted), ("SERIALIZABLE", Sql.IsolationLevel.Serializable))
+        with { Citation = "RM80 server-system-variables.html#sysvar_transaction_isolation" };
+
+    public static readonly Setting<Duration> InnodbLockWaitTimeout = Declare.Duration("innodb_lock_wait_timeout", Duration.FromSeconds(50),
+        "innodb_lock_wait_timeout: a client's row lock wait longer than this fails with 1205")
+        with { Positive = true, Citation = "RM80 innodb-parameters.html#sysvar_innodb_lock_wait_timeout" };
+
     /// <summary>server_id: 0 in the record means "derive from the node index"; a spec's default is its position in the servers list.</summary>
     public static readonly Setting<long> ServerId = Declare.Long("server_id", 0, 1, 4_294_967_295, "server_id") with
     {
@@ -100,5 +110,5 @@ public static class ServerSettings
     ];
 
     /// <summary>The settings after the semi_sync block, in the reference's order.</summary>
-    public static IReadOnlyList<Setting> SpecAfterSemiSync { get; } = [ReplicaSemiSync, FsyncLatency, ApplyCost, ReplicaNetTimeout, HeartbeatPeriod, ConnectRetry];
+    public static IReadOnlyList<Setting> SpecAfterSemiSync { get; } = [ReplicaSemiSync, FsyncLatency, ApplyCost, ReplicaNetTimeout, HeartbeatPeriod, ConnectRetry, TransactionIsolation, InnodbLockWaitTimeout];
 }

@@ -12,7 +12,7 @@ internal sealed partial class SpecMapper
         if (f is null) return new FailoverOptions();
         string promote = Read(f, FailoverSettings.Promote);
         PromotionRule rule = FailoverSettings.RuleOf(promote);
-        if (rule == PromotionRule.Named) RequireServer(Node(f, "promote")!, "failover.promote", promote, "most_advanced, first_replica");
+        if (rule == PromotionRule.Named) RequireServer(Node(f, "promote")!, "failover.promote", promote, "most_advanced, first_replica, least_lag");
         return new FailoverOptions
         {
             Promote = rule,

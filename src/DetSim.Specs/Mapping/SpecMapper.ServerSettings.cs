@@ -52,6 +52,8 @@ internal sealed partial class SpecMapper
             ReplicaNetTimeout = Opt(S.ReplicaNetTimeout, o.ReplicaNetTimeout),
             HeartbeatPeriod = Opt(S.HeartbeatPeriod, o.HeartbeatPeriod),
             ConnectRetry = Opt(S.ConnectRetry, o.ConnectRetry),
+            TransactionIsolation = Opt(S.TransactionIsolation, o.TransactionIsolation),
+            InnodbLockWaitTimeout = Opt(S.InnodbLockWaitTimeout, o.InnodbLockWaitTimeout),
         };
     }
 }

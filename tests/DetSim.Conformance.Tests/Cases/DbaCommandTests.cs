@@ -143,7 +143,13 @@ public class LockWaitTests(ITestOutputHelper output)
         using MySqlConnection w = both.Real["s1"].Open();
         using MySqlConnection rd = both.Real["s1"].Open();
         var write = System.Threading.Tasks.Task.Run(() => MariaDbCluster.Exec(w, "UPDATE t SET v = 7 WHERE id = 3"));
-        Thread.Sleep(300); // the UPDATE has reached its ACK wait
+        // Wait until the UPDATE is in its ACK wait (its row lock held), not for a fixed time: on a busy
+        // machine the read could otherwise run first. Hang guard far above the 5 s wait.
+        for (var guard = System.Diagnostics.Stopwatch.StartNew();
+             MariaDbCluster.Query(rd, "SELECT STATE FROM information_schema.PROCESSLIST WHERE INFO LIKE 'UPDATE t SET v = 7%'")
+                 .All(row => row["STATE"]?.Contains("semi-sync", StringComparison.OrdinalIgnoreCase) != true);
+             Thread.Sleep(10))
+            Assert.True(guard.Elapsed < TimeSpan.FromMinutes(2) && !write.IsCompleted, "the UPDATE never reached its semi-sync ACK wait");
         MariaDbCluster.Exec(rd, "SET SESSION innodb_lock_wait_timeout = 2");
         string realRead;
         try

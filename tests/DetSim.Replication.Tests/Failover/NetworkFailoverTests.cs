@@ -5,6 +5,7 @@ using DetSim.Replication.Failover;
 using DetSim.Replication.Replica;
 using DetSim.Replication.Scenarios;
 using DetSim.Replication.Server;
+using DetSim.Replication.Settings;
 using DetSim.Replication.Sql;
 using DetSim.Replication.Tests.Scenarios;
 
@@ -74,5 +75,25 @@ public class NetworkFailoverTests
         Assert.Equal("r2", new NamedCandidate("r2").Pick([behind, ahead])!.Name);
         Assert.Null(new NamedCandidate("r3").Pick([behind, ahead]));
         Assert.IsType<FirstReplica>(CandidatePolicies.For(new FailoverOptions { Promote = PromotionRule.FirstReplica }));
+    }
+
+    [Fact]
+    public void Least_lag_picks_the_smallest_seconds_behind_source_and_puts_null_last()
+    {
+        string src = MySqlServer.UuidFor("s1");
+        ServerStatus Lagging(string name, string retrieved, long? lag)
+        {
+            ServerStatus s = Status(name, $"{src}:1-5", retrieved);
+            return s with { Replica = s.Replica! with { SecondsBehindSource = lag } };
+        }
+
+        // r1 received more but its applier lags 30 s; r2 received less and applied it all (0): the
+        // naive rule promotes r2, the GTID rule r1.
+        ServerStatus r1 = Lagging("r1", $"{src}:1-9", 30), r2 = Lagging("r2", $"{src}:1-6", 0), r3 = Lagging("r3", $"{src}:1-9", null);
+        Assert.Equal("r2", new LeastLag().Pick([r1, r2, r3])!.Name);
+        Assert.Equal("r1", new MostAdvanced().Pick([r1, r2, r3])!.Name);
+        Assert.Equal("r1", new LeastLag().Pick([r3, r1])!.Name);
+        Assert.Equal("r3", new LeastLag().Pick([r3])!.Name);
+        Assert.IsType<LeastLag>(CandidatePolicies.For(new FailoverOptions { Promote = FailoverSettings.RuleOf("least_lag") }));
     }
 }
