@@ -108,7 +108,7 @@ public static class Narrative
         if (sc.Faults.Faults.Any(f => f.Fault.Describe() == "failover") || report.Failovers.Count > 0)
         {
             FailoverOptions f = sc.Failover;
-            string pick = f.Promote switch { PromotionRule.Named => $"promote {f.Candidate}", PromotionRule.FirstReplica => "promote the first replica", _ => "promote the most advanced replica" };
+            string pick = f.Promote switch { PromotionRule.Named => $"promote {f.Candidate}", PromotionRule.FirstReplica => "promote the first replica", PromotionRule.LeastLag => "promote the replica with the smallest Seconds_Behind_Source", _ => "promote the most advanced replica" };
             lines.Add(new("setup", $"failover tool: {pick}, re-point by {(f.Repoint == RepointMethod.Gtid ? "GTID auto-position" : "the replicas' own binlog coordinates")}, errant GTIDs: {f.ErrantGtids.ToString().ToLowerInvariant()}, waits up to {f.CatchUpTimeout} for the candidate to apply its relay log"));
         }
     }
