@@ -26,7 +26,7 @@ namespace DetSim.Replication.Replica;
 internal sealed class Applier
 {
     public const string RelayLogInfoFile = "relay-log.info";
-    private readonly MySqlServer _server;
+    private readonly IApplierHost _server;
     private readonly SortedDictionary<int, InFlight> _inFlight = new();
     private readonly SortedSet<long> _committedSequences = new();
     // Committed after the low-water mark, by relay index: the workers' group bitmaps.
@@ -41,7 +41,7 @@ internal sealed class Applier
     private int _lastCommittedIndex = -1;
     private long _infoWritesSinceSync;
 
-    public Applier(MySqlServer server, ApplierPosition start)
+    internal Applier(IApplierHost server, ApplierPosition start)
     {
         _server = server;
         Position = start with { DoneAfter = null };

@@ -18,7 +18,7 @@ namespace DetSim.Replication.Replica;
 internal sealed class Receiver
 {
     public const string SourceInfoFile = "master.info";
-    private readonly MySqlServer _server;
+    private readonly IReceiverHost _server;
     private long _eventsSinceSync;
     private long _eventsSinceInfoSync;
     private Gtid.Gtid? _currentGtid;
@@ -26,7 +26,7 @@ internal sealed class Receiver
     private Connection? _connection;
     private BinlogCoordinates? _streamAt;
 
-    public Receiver(MySqlServer server, ReplicaSource source)
+    internal Receiver(IReceiverHost server, ReplicaSource source)
     {
         _server = server;
         Source = source;

@@ -16,7 +16,7 @@ namespace DetSim.Replication.Server;
 /// binlog past max_binlog_size rotates it after its commit stage, once every transaction written to
 /// the old file has committed in the engine (<see cref="TryRotate"/>).
 /// </summary>
-internal sealed class CommitPipeline(MySqlServer server)
+internal sealed class CommitPipeline(ICommitHost server)
 {
     private readonly List<PendingCommit> _queue = new();
     private readonly Dictionary<long, List<PendingCommit>> _groups = new();

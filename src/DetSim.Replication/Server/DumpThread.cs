@@ -14,12 +14,12 @@ namespace DetSim.Replication.Server;
 /// </summary>
 internal sealed class DumpThread
 {
-    private readonly MySqlServer _server;
+    private readonly IDumpHost _server;
     private BinlogCoordinates _cursor;
     private BinlogCoordinates _lastSent = BinlogCoordinates.None;
     private readonly GtidSet? _replicaGtids;
 
-    private DumpThread(MySqlServer server, Connection connection, DumpRequest request, BinlogCoordinates start)
+    private DumpThread(IDumpHost server, Connection connection, DumpRequest request, BinlogCoordinates start)
     {
         _server = server;
         Connection = connection;
@@ -35,7 +35,7 @@ internal sealed class DumpThread
     public BinlogCoordinates Cursor => _cursor;
 
     /// <summary>Validates the request as check_start_file does; returns the thread, or an error (1236) to send back.</summary>
-    public static DumpThread? Open(MySqlServer server, Connection connection, DumpRequest request, out DumpError? error)
+    internal static DumpThread? Open(IDumpHost server, Connection connection, DumpRequest request, out DumpError? error)
     {
         error = null;
         BinaryLog log = server.Binlog;
@@ -178,7 +178,7 @@ internal sealed class DumpThread
     /// these texts (send_one_binlog_file's error_text; 1945 checked against a real 10.11.19).
     /// GTIDs are shown as MariaDB's domain-server-seq: domain 0, this server's server_id.
     /// </summary>
-    private static string? MariaDbStartError(MySqlServer server, GtidSet ours, GtidSet executedAndOwned)
+    private static string? MariaDbStartError(IDumpHost server, GtidSet ours, GtidSet executedAndOwned)
     {
         IReadOnlyList<GtidInterval> wanted = ours.IntervalsOf(server.Uuid);
         if (wanted.Count == 0) return null;

@@ -1,0 +1,51 @@
+using DetSim.Core.Nodes;
+using DetSim.Core.Time;
+using DetSim.Replication.Binlog;
+using DetSim.Replication.Binlog.Events;
+using DetSim.Replication.Engine;
+using DetSim.Replication.Execution;
+using DetSim.Replication.Gtid;
+using DetSim.Replication.Replica;
+using DetSim.Replication.Semisync;
+using DetSim.Replication.Storage;
+
+namespace DetSim.Replication.Server;
+
+// The server's side of ThreadHosts.cs: each line hands a thread one member it may use.
+public sealed partial class MySqlServer : IDumpHost, IReceiverHost, IApplierHost, ICommitHost
+{
+    INodeContext IServerThreadHost.Context => Context;
+    GtidSet IServerThreadHost.OwnedGtids => OwnedGtids;
+    void IServerThreadHost.Note(string text) => Note(text);
+    void IServerThreadHost.SetTimer(Duration after, TimerKind kind, long id) => SetTimer(after, kind, id);
+
+    BinaryLog IDumpHost.Binlog => Binlog;
+    SemiSyncSource IDumpHost.SemiSync => SemiSync;
+    BinlogCoordinates IDumpHost.PublishedEnd => PublishedEnd;
+
+    RelayLog IReceiverHost.Relay => Relay;
+    Applier IReceiverHost.Applier => Applier;
+    long IReceiverHost.NextConnectionId() => NextConnectionId();
+
+    RelayLog IApplierHost.Relay => Relay;
+    InnoDb IApplierHost.Engine => Engine;
+    IStatementEngine IApplierHost.Statements => Statements;
+    long IApplierHost.NextWorkId() => NextWorkId();
+    SessionContext IApplierHost.NewApplierSession() => NewApplierSession();
+    bool IApplierHost.CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply) =>
+        CommitReplicated(store, statements, head, trx, onCommitted, reapply);
+
+    InnoDb ICommitHost.Engine => Engine;
+    BinaryLog ICommitHost.Binlog => Binlog;
+    SemiSyncSource ICommitHost.SemiSync => SemiSync;
+    TransactionEventsBuilder ICommitHost.EventsBuilder => EventsBuilder;
+    RowLocks ICommitHost.Locks => Locks;
+    bool ICommitHost.Dying => Dying;
+    bool ICommitHost.AtCrashPoint(string point) => AtCrashPoint(point);
+    long ICommitHost.NextGno() => NextGno();
+    TableSchema ICommitHost.SchemaOf(string table) => SchemaOf(table);
+    void ICommitHost.PublishBinlogEnd() => PublishBinlogEnd();
+    void ICommitHost.RotateBinlogNow() => RotateBinlogNow();
+    void ICommitHost.WaitForAck(BinlogCoordinates position, Action<bool> done) => WaitForAck(position, done);
+    void ICommitHost.OnLocksReleased() => OnLocksReleased();
+}
