@@ -89,8 +89,10 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
     {
         DetSim.Specs.Spec spec = SpecFiles.LoadOne(file);
         for (ulong i = 0; i < 2; i++) DetSim.Specs.SpecJudge.RunSeed(spec, 1_000_000 + i); // warm the JIT
+        using var reasons = new GcReasons();
         SeedCostSummary c = SeedCostSummary.Measure(spec, seeds);
         Console.WriteLine(c.ToString());
+        Console.WriteLine($"collections by generation and reason: {reasons}");
         return ExitCodes.Ok;
     }
 
