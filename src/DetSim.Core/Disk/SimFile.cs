@@ -8,11 +8,11 @@ namespace DetSim.Core.Disk;
 /// </summary>
 public sealed class SimFile
 {
-    private List<FileChunk> _chunks = new();
+    private ChunkList _chunks = new();
     // The durable view is the first _durableCount chunks of the current one, unless a truncate cut
     // into it: then _rewrittenDurable holds it (one list per file, not a copy per fsync).
     private int _durableCount;
-    private List<FileChunk>? _rewrittenDurable;
+    private ChunkList? _rewrittenDurable;
 
     internal SimFile(string name) => Name = name;
 
@@ -53,8 +53,8 @@ public sealed class SimFile
     {
         Invariant.That(chunkCount >= 0 && chunkCount <= _chunks.Count);
         if (chunkCount == _chunks.Count) return;
-        if (chunkCount < _durableCount && _rewrittenDurable is null) _rewrittenDurable = _chunks.GetRange(0, _durableCount);
-        _chunks.RemoveRange(chunkCount, _chunks.Count - chunkCount);
+        if (chunkCount < _durableCount && _rewrittenDurable is null) _rewrittenDurable = _chunks.Prefix(_durableCount);
+        _chunks.Truncate(chunkCount);
         Length = chunkCount == 0 ? 0 : _chunks[^1].End;
     }
 
@@ -76,8 +76,8 @@ public sealed class SimFile
     public byte[] ReadAllBytes()
     {
         var result = new byte[Length];
-        foreach (FileChunk c in _chunks)
-            if (c.Bytes is not null) c.Bytes.CopyTo(result, c.Offset);
+        for (int i = 0; i < _chunks.Count; i++)
+            if (_chunks[i] is { Bytes: { } bytes } c) bytes.CopyTo(result, c.Offset);
         return result;
     }
 
@@ -108,7 +108,7 @@ public sealed class SimFile
                 }
             }
             int survivors = _durableCount + flushed;
-            _chunks.RemoveRange(survivors, _chunks.Count - survivors);
+            _chunks.Truncate(survivors);
             if (torn is { } t) _chunks.Add(t);
         }
         _durableCount = _chunks.Count;
