@@ -1,3 +1,4 @@
+using DetSim.Core.Collections;
 using DetSim.Core.Random;
 
 namespace DetSim.Core.Disk;
@@ -8,11 +9,11 @@ namespace DetSim.Core.Disk;
 /// </summary>
 public sealed class SimFile
 {
-    private ChunkList _chunks = new();
+    private SegmentedList<FileChunk> _chunks = new();
     // The durable view is the first _durableCount chunks of the current one, unless a truncate cut
     // into it: then _rewrittenDurable holds it (one list per file, not a copy per fsync).
     private int _durableCount;
-    private ChunkList? _rewrittenDurable;
+    private SegmentedList<FileChunk>? _rewrittenDurable;
 
     internal SimFile(string name) => Name = name;
 
