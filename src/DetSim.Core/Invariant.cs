@@ -16,6 +16,15 @@ public static class Invariant
         if (!condition) Fail(expression, because);
     }
 
+    /// <summary>The same, the reason formatted only if the invariant fails.</summary>
+    public static void That(
+        [System.Diagnostics.CodeAnalysis.DoesNotReturnIf(false)] bool condition,
+        [InterpolatedStringHandlerArgument(nameof(condition))] ref InvariantMessage because,
+        [CallerArgumentExpression(nameof(condition))] string expression = "")
+    {
+        if (!condition) Fail(expression, because.Text());
+    }
+
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Fail(string expression, string? because) =>
         throw new InvariantViolatedException(

@@ -17,7 +17,7 @@ public sealed class Simulation : IEventDispatcher
 {
     private readonly List<NodeSlot> _nodes = new();
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
-    private readonly List<Observation> _observations = new();
+    private readonly Collections.SegmentedList<Observation> _observations = new();
     private readonly Dictionary<Type, object> _services = new();
     private readonly IChoiceSource _root;
     private readonly IChoiceSource _diskRandom;

@@ -4,9 +4,11 @@ using DetSim.Specs;
 namespace DetSim.Cli.Campaign;
 
 /// <summary>
-/// Runs specs over seeds with J workers, each single-threaded. Seeds go out in blocks of J in seed
-/// order; a block's decisive seed is its smallest, so the verdict (first failing seed, seeds run)
-/// is exactly what --jobs 1 gives.
+/// Runs specs over seeds with J workers, each single-threaded. Workers take the next seed as soon as
+/// they finish one (no barrier per block: one slow seed holds no other worker up); this thread
+/// judges the outcomes in seed order, so the verdict (first decisive seed, seeds run) is exactly
+/// what --jobs 1 gives. Workers run at most a few seeds ahead of the judging, so outcomes waiting
+/// to be judged stay few.
 /// </summary>
 /// <param name="failover">Replaces every spec's failover tool (a library caller's own procedure; tests).</param>
 public sealed class CheckRunner(int jobs, Shard shard, Replication.Failover.IFailoverProcedure? failover = null)
@@ -14,7 +16,7 @@ public sealed class CheckRunner(int jobs, Shard shard, Replication.Failover.IFai
     public int Jobs => jobs;
     public Shard Shard => shard;
 
-    /// <summary>After each block of seeds: the spec, seeds run so far, and this shard's seeds of the spec.</summary>
+    /// <summary>After each judged seed: the spec, seeds run so far, and this shard's seeds of the spec.</summary>
     public event Action<Spec, int, int>? SeedsDone;
 
     public SpecResult Run(Spec spec, int seeds, ulong seedStart, CancellationToken cancel)
@@ -29,18 +31,16 @@ public sealed class CheckRunner(int jobs, Shard shard, Replication.Failover.IFai
         int run = 0;
         SeedOutcome? decisive = null;
         var tally = new SeedTally();
-        for (int b = 0; b < mine.Count && decisive is null && !cancel.IsCancellationRequested; b += jobs)
+        using (var outcomes = new SeedQueue(mine, jobs, seed => SpecJudge.RunSeed(spec, seed, failover: failover), cancel))
         {
-            var block = mine.Skip(b).Take(jobs).ToArray();
-            var outcomes = new SeedOutcome[block.Length];
-            Parallel.For(0, block.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i => outcomes[i] = SpecJudge.RunSeed(spec, block[i], failover: failover));
-            for (int i = 0; i < block.Length; i++)
+            for (int i = 0; i < mine.Count && !cancel.IsCancellationRequested; i++)
             {
+                if (outcomes.Take(i) is not { } o) break; // cancelled before the seed ran
                 run++;
-                if (SpecJudge.IsDecisive(spec, outcomes[i])) { decisive = outcomes[i]; break; }
-                tally.Add(spec, outcomes[i]);
+                if (SpecJudge.IsDecisive(spec, o)) { decisive = o; break; }
+                tally.Add(spec, o);
+                SeedsDone?.Invoke(spec, run, mine.Count);
             }
-            SeedsDone?.Invoke(spec, run, mine.Count);
         }
         SpecVerdict v = SpecJudge.Verdict(spec, run, decisive, tally);
         // Ctrl-C before a decisive seed (and before every seed ran): no verdict either way.

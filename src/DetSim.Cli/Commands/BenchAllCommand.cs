@@ -49,6 +49,10 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
         [Description("Instead of the suite: run 3 seeds of SPEC and print the types that allocate most (sampled GC AllocationTick events).")]
         public string? AllocProfile { get; init; }
 
+        [CommandOption("--seed-cost <SPEC>")]
+        [Description("Instead of the suite: run --seed-costs seeds (default 10) of SPEC from seed 1 on this thread and print CPU, steps and bytes allocated per seed, and a hash over every seed's trace hash and violations (the same hash means the same behaviour).")]
+        public string? SeedCost { get; init; }
+
         public override ValidationResult Validate() =>
             Jobs < 1 || MemorySeeds is < 1 || Campaigns is < 1 || CampaignCap is < 1 || SeedCosts is < 1 ? ValidationResult.Error("--jobs, --memory-seeds, --campaigns, --campaign-cap and --seed-costs must be positive") : ValidationResult.Success();
     }
@@ -56,6 +60,7 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
     public override int Execute(CommandContext context, Settings s, CancellationToken cancel)
     {
         if (s.AllocProfile is not null) return AllocProfile(s.AllocProfile);
+        if (s.SeedCost is not null) return SeedCost(s.SeedCost, s.SeedCosts ?? 10);
         BenchPlan plan = s.Quick ? BenchPlan.QuickPlan(s.Specs) : BenchPlan.Full(s.Specs);
         plan = plan with
         {
@@ -77,6 +82,17 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
             File.WriteAllText(file, BenchReportWriter.ToJson(report));
             Console.WriteLine($"json: {file}");
         }
+        return ExitCodes.Ok;
+    }
+
+    private static int SeedCost(string file, int seeds)
+    {
+        DetSim.Specs.Spec spec = SpecFiles.LoadOne(file);
+        for (ulong i = 0; i < 2; i++) DetSim.Specs.SpecJudge.RunSeed(spec, 1_000_000 + i); // warm the JIT
+        using var reasons = new GcReasons();
+        SeedCostSummary c = SeedCostSummary.Measure(spec, seeds);
+        Console.WriteLine(c.ToString());
+        Console.WriteLine($"collections by generation and reason: {reasons}");
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,4 @@
+using DetSim.Core.Collections;
 using DetSim.Core.Random;
 
 namespace DetSim.Core.Disk;
@@ -8,10 +9,11 @@ namespace DetSim.Core.Disk;
 /// </summary>
 public sealed class SimFile
 {
-    private List<FileChunk> _chunks = new();
-    private List<FileChunk> _durable = new();
-    // True after a truncate: the durable view is no longer a prefix of the current one.
-    private bool _rewritten;
+    private SegmentedList<FileChunk> _chunks = new();
+    // The durable view is the first _durableCount chunks of the current one, unless a truncate cut
+    // into it: then _rewrittenDurable holds it (one list per file, not a copy per fsync).
+    private int _durableCount;
+    private SegmentedList<FileChunk>? _rewrittenDurable;
 
     internal SimFile(string name) => Name = name;
 
@@ -23,7 +25,7 @@ public sealed class SimFile
     /// <summary>Bytes that survive a crash.</summary>
     public long DurableLength { get; private set; }
 
-    public bool HasUnsyncedData => _rewritten || _chunks.Count != _durable.Count;
+    public bool HasUnsyncedData => _rewrittenDurable is not null || _chunks.Count != _durableCount;
 
     public IReadOnlyList<FileChunk> Chunks => _chunks;
 
@@ -52,8 +54,8 @@ public sealed class SimFile
     {
         Invariant.That(chunkCount >= 0 && chunkCount <= _chunks.Count);
         if (chunkCount == _chunks.Count) return;
-        if (chunkCount < _durable.Count) _rewritten = true;
-        _chunks.RemoveRange(chunkCount, _chunks.Count - chunkCount);
+        if (chunkCount < _durableCount && _rewrittenDurable is null) _rewrittenDurable = _chunks.Prefix(_durableCount);
+        _chunks.Truncate(chunkCount);
         Length = chunkCount == 0 ? 0 : _chunks[^1].End;
     }
 
@@ -66,15 +68,8 @@ public sealed class SimFile
 
     public void Fsync()
     {
-        if (_rewritten)
-        {
-            _durable = new List<FileChunk>(_chunks);
-            _rewritten = false;
-        }
-        else
-        {
-            for (int i = _durable.Count; i < _chunks.Count; i++) _durable.Add(_chunks[i]);
-        }
+        _rewrittenDurable = null;
+        _durableCount = _chunks.Count;
         DurableLength = Length;
     }
 
@@ -82,8 +77,8 @@ public sealed class SimFile
     public byte[] ReadAllBytes()
     {
         var result = new byte[Length];
-        foreach (FileChunk c in _chunks)
-            if (c.Bytes is not null) c.Bytes.CopyTo(result, c.Offset);
+        for (int i = 0; i < _chunks.Count; i++)
+            if (_chunks[i] is { Bytes: { } bytes } c) bytes.CopyTo(result, c.Offset);
         return result;
     }
 
@@ -94,24 +89,31 @@ public sealed class SimFile
             Fsync(); // the page cache outlives the process
             return;
         }
-        var survivors = new List<FileChunk>(_durable);
-        if (mode == CrashMode.TornWrite && !_rewritten && _chunks.Count > _durable.Count)
+        if (_rewrittenDurable is not null)
         {
-            int unsynced = _chunks.Count - _durable.Count;
-            int flushed = random.NextInt(unsynced + 1);
-            for (int i = 0; i < flushed; i++) survivors.Add(_chunks[_durable.Count + i]);
-            if (flushed < unsynced)
-            {
-                FileChunk victim = _chunks[_durable.Count + flushed];
-                int kept = random.NextInt(victim.Length); // 0 .. Length-1 bytes reach the platter
-                if (kept > 0)
-                    survivors.Add(new FileChunk(victim.Offset, kept, victim.Bytes?[..kept], null, true));
-            }
+            _chunks = _rewrittenDurable;
+            _rewrittenDurable = null;
         }
-        _chunks = survivors;
-        _durable = new List<FileChunk>(survivors);
-        _rewritten = false;
-        Length = survivors.Count == 0 ? 0 : survivors[^1].End;
+        else
+        {
+            int unsynced = _chunks.Count - _durableCount, flushed = 0;
+            FileChunk? torn = null;
+            if (mode == CrashMode.TornWrite && unsynced > 0)
+            {
+                flushed = random.NextInt(unsynced + 1);
+                if (flushed < unsynced)
+                {
+                    FileChunk victim = _chunks[_durableCount + flushed];
+                    int kept = random.NextInt(victim.Length); // 0 .. Length-1 bytes reach the platter
+                    if (kept > 0) torn = new FileChunk(victim.Offset, kept, victim.Bytes?[..kept], null, true);
+                }
+            }
+            int survivors = _durableCount + flushed;
+            _chunks.Truncate(survivors);
+            if (torn is { } t) _chunks.Add(t);
+        }
+        _durableCount = _chunks.Count;
+        Length = _chunks.Count == 0 ? 0 : _chunks[^1].End;
         DurableLength = Length;
     }
 }

@@ -3,9 +3,11 @@ using System.Runtime.CompilerServices;
 namespace DetSim.Core.Scheduling;
 
 /// <summary>
-/// A binary min-heap of <see cref="SimEvent"/> structs ordered by (Time, Seq). Hand-written rather
+/// A 4-ary min-heap of <see cref="SimEvent"/> structs ordered by (Time, Seq). Hand-written rather
 /// than <see cref="PriorityQueue{TElement, TPriority}"/> so the ordering key is the event itself and
-/// the storage is one growable array: no allocation per event once warmed up.
+/// the storage is one growable array: no allocation per event once warmed up. Four children per
+/// node, as PriorityQueue has, halve the levels a pop walks; (Time, Seq) is a total order (every
+/// sequence number is unique), so any heap shape pops the same events in the same order.
 /// </summary>
 internal sealed class EventHeap
 {
@@ -24,24 +26,25 @@ internal sealed class EventHeap
     public void Push(in SimEvent item)
     {
         if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        SimEvent[] items = _items;
         int i = _count++;
         while (i > 0)
         {
-            int parent = (i - 1) >> 1;
-            if (!Less(item, _items[parent])) break;
-            _items[i] = _items[parent];
+            int parent = (i - 1) >> 2;
+            if (!Less(item, items[parent])) break;
+            items[i] = items[parent];
             i = parent;
         }
-        _items[i] = item;
+        items[i] = item;
     }
 
     public SimEvent Pop()
     {
         Invariant.That(_count > 0);
         SimEvent top = _items[0];
-        SimEvent last = _items[--_count];
-        _items[_count] = default; // release the payload reference
-        if (_count > 0) SiftDown(last);
+        int last = --_count;
+        if (last > 0) SiftDown(_items[last], last);
+        _items[last] = default; // release the payload reference
         return top;
     }
 
@@ -51,20 +54,24 @@ internal sealed class EventHeap
         _count = 0;
     }
 
-    private void SiftDown(in SimEvent item)
+    /// <summary>Moves <paramref name="item"/> (the last element) down from the root, within the first <paramref name="count"/> slots.</summary>
+    private void SiftDown(in SimEvent item, int count)
     {
+        SimEvent[] items = _items;
         int i = 0;
-        int half = _count >> 1;
-        while (i < half)
+        while (true)
         {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < _count && Less(_items[right], _items[child])) child = right;
-            if (!Less(_items[child], item)) break;
-            _items[i] = _items[child];
+            int first = (i << 2) + 1;
+            if (first >= count) break;
+            int child = first;
+            int end = Math.Min(first + 4, count);
+            for (int c = first + 1; c < end; c++)
+                if (Less(items[c], items[child])) child = c;
+            if (!Less(items[child], item)) break;
+            items[i] = items[child];
             i = child;
         }
-        _items[i] = item;
+        items[i] = item;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -10,6 +10,8 @@ namespace DetSim.Replication.Binlog;
 /// the 4-byte magic, a Format_description event at position 4 and a Previous_gtids event
 /// (MYSQL-FACTS §1.1). Events are stored as structured records sized like MySQL's, so positions
 /// and file sizes mean what they mean on a real server; writes are volatile until <see cref="Sync"/>.
+/// Each chunk holds the <see cref="LoggedEvent"/> (event and place) written, so reading the log
+/// (dump threads re-read from their cursor at every publish) allocates nothing per event.
 /// </summary>
 public sealed class BinaryLog
 {
@@ -58,16 +60,14 @@ public sealed class BinaryLog
         {
             SimFile current = File(CurrentFile);
             var rotate = new RotateEvent(next) { ServerId = _serverId, Timestamp = now };
-            current.Append(rotate, rotate.Size);
+            Write(current, CurrentFile, rotate);
             current.Fsync();
         }
         SimFile file = _disk.OpenOrCreate(next);
         file.TruncateChunks(0);
         file.Append(MagicBytes);
-        var fde = new FormatDescriptionEvent { ServerId = _serverId, Timestamp = now };
-        file.Append(fde, fde.Size);
-        var prev = new PreviousGtidsEvent(executed.Clone()) { ServerId = _serverId, Timestamp = now };
-        file.Append(prev, prev.Size);
+        Write(file, next, new FormatDescriptionEvent { ServerId = _serverId, Timestamp = now });
+        Write(file, next, new PreviousGtidsEvent(executed.Clone()) { ServerId = _serverId, Timestamp = now });
         file.Fsync();
         _files.Add(next);
     }
@@ -80,10 +80,17 @@ public sealed class BinaryLog
         var logged = new List<LoggedEvent>(events.Count);
         foreach (BinlogEvent ev in events)
         {
-            long pos = file.Append(ev, ev.Size);
-            logged.Add(new LoggedEvent(CurrentFile, pos, pos + ev.Size, ev));
+            logged.Add(Write(file, CurrentFile, ev));
             if (ev is GtidEvent { Gtid: { } g }) _gtidsInFiles.Add(g);
         }
+        return logged;
+    }
+
+    private static LoggedEvent Write(SimFile file, string name, BinlogEvent ev)
+    {
+        int size = ev.Size;
+        var logged = new LoggedEvent(name, file.Length, file.Length + size, ev);
+        file.Append(logged, size);
         return logged;
     }
 
@@ -121,9 +128,8 @@ public sealed class BinaryLog
         }
         for (int i = lo; i < chunks.Count; i++)
         {
-            FileChunk c = chunks[i];
-            if (c.Value is not BinlogEvent ev) yield break; // a torn tail ends the readable log
-            yield return new LoggedEvent(file, c.Offset, c.End, ev);
+            if (chunks[i].Value is not LoggedEvent e) yield break; // a torn tail ends the readable log
+            yield return e;
         }
     }
 
@@ -137,7 +143,7 @@ public sealed class BinaryLog
         if (at.Position == f.Length) return null;
         foreach (FileChunk c in f.Chunks)
         {
-            if (c.Offset == at.Position) return c.Value is BinlogEvent ? null : "binlog truncated in the middle of event; consider out of disk space on source";
+            if (c.Offset == at.Position) return c.Value is LoggedEvent ? null : "binlog truncated in the middle of event; consider out of disk space on source";
             if (c.Offset > at.Position) break;
         }
         // Not an event boundary: the dump thread reads a length from the middle of an event.
@@ -172,7 +178,7 @@ public sealed class BinaryLog
         {
             i++;
             if (c.Bytes is not null && !c.Torn && c.Offset == 0) { keep = i; continue; } // magic
-            if (c.Value is not BinlogEvent ev) break;
+            if (c.Value is not LoggedEvent { Event: var ev }) break;
             switch (ev)
             {
                 case GtidEvent: inTrx = true; break;

@@ -19,6 +19,8 @@ namespace DetSim.Replication.Server;
 internal sealed class CommitPipeline(ICommitHost server)
 {
     private readonly List<PendingCommit> _queue = new();
+    // One delegate for every transaction's events (a method group argument allocates one per call).
+    private readonly Func<string, Storage.TableSchema> _schemaOf = server.SchemaOf;
     private readonly Dictionary<long, List<PendingCommit>> _groups = new();
     // Groups past SYNC, waiting to commit in order (AFTER_SYNC ACKs may hold the head).
     private readonly Queue<(long Id, List<PendingCommit> Group, bool Ready)> _committing = new();
@@ -103,7 +105,7 @@ internal sealed class CommitPipeline(ICommitHost server)
         bool logToBinlog = !trx.Replicated || server.Options.LogReplicaUpdates;
         if (!logToBinlog) return;
         ServerOptions o = server.Options;
-        List<BinlogEvent> body = server.EventsBuilder.Body(trx.Statements, server.SchemaOf, o.BinlogFormat, o.BinlogRowImage,
+        List<BinlogEvent> body = server.EventsBuilder.Body(trx.Statements, _schemaOf, o.BinlogFormat, o.BinlogRowImage,
             trx.Timestamp, trx.ThreadId, trx.Xid, trx.AutoIncrementIncrement, trx.AutoIncrementOffset);
         if (body.Count == 0) return; // a ROW-format no-op writes nothing and consumes no GTID
         long seq = ++_sequenceNumber;

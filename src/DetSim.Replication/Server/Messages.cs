@@ -85,18 +85,14 @@ public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordin
 /// digested, so these compute the same values as hashing the text (Describe(), ToString()) without
 /// building it where they can, and remember the digests of events and rows (a dump thread sends the same event to
 /// every replica, a read of the newest rows sends mostly the rows the previous read sent). Both
-/// are immutable once sent; the tables are weak, so nothing is kept alive by them.
+/// are immutable once sent. The memory is per thread and bounded (<see cref="IdentityDigestCache{T}"/>):
+/// campaign workers share no lock and no table that grows with the runs.
 /// </summary>
 internal static class Digests
 {
     private static readonly ulong NullDigest = StableHash.Of("NULL");
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Binlog.Events.BinlogEvent, StrongBox> Described = new();
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], StrongBox> Rows = new();
-
-    private sealed class StrongBox(ulong value)
-    {
-        public readonly ulong Value = value;
-    }
+    [ThreadStatic] private static IdentityDigestCache<Binlog.Events.BinlogEvent>? t_described;
+    [ThreadStatic] private static IdentityDigestCache<Value[]>? t_rows;
 
     public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
 
@@ -104,16 +100,23 @@ internal static class Digests
     public static ulong Of(LoggedEvent e) =>
         StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), DescribeDigest(e.Event));
 
-    private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev) =>
-        Described.GetValue(ev, static x => new StrongBox(StableHash.Of(x.Describe()))).Value;
+    private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev)
+    {
+        IdentityDigestCache<Binlog.Events.BinlogEvent> cache = t_described ??= new();
+        if (cache.TryGet(ev, out ulong known)) return known;
+        ulong h = StableHash.Of(ev.Describe());
+        cache.Set(ev, h);
+        return h;
+    }
 
     /// <summary>A row's digest; remembered per row array (committed rows are immutable and every read of the newest rows sends the same ones again).</summary>
     public static ulong Of(Value[] row)
     {
-        if (Rows.TryGetValue(row, out StrongBox? known)) return known.Value;
+        IdentityDigestCache<Value[]> cache = t_rows ??= new();
+        if (cache.TryGet(row, out ulong known)) return known;
         ulong h = (ulong)row.Length;
         foreach (Value v in row) h = StableHash.Combine(h, Of(v));
-        Rows.AddOrUpdate(row, new StrongBox(h));
+        cache.Set(row, h);
         return h;
     }
 

@@ -13,11 +13,11 @@ namespace DetSim.Replication.Sql;
 internal sealed class Evaluator(ISessionContext session, Flavor flavor)
 {
     private MySqlRand? _rand;
-    private readonly List<(string, Value)> _varsRead = new();
+    private List<(string, Value)>? _varsRead; // most statements read no user variable
 
     public (ulong Seed1, ulong Seed2)? RandSeeds { get; private set; }
     public long? LastInsertIdRead { get; private set; }
-    public IReadOnlyList<(string Name, Value Value)> VariablesRead => _varsRead;
+    public IReadOnlyList<(string Name, Value Value)> VariablesRead => _varsRead ?? (IReadOnlyList<(string, Value)>)[];
     public long RowCount { get; set; }
     public long FoundRows { get; set; }
 
@@ -35,6 +35,7 @@ internal sealed class Evaluator(ISessionContext session, Flavor flavor)
             case UserVarExpr u:
             {
                 Value v = session.UserVariables.TryGetValue(u.Name, out Value val) ? val : Value.Null;
+                _varsRead ??= new();
                 if (!_varsRead.Any(x => string.Equals(x.Item1, u.Name, StringComparison.OrdinalIgnoreCase))) _varsRead.Add((u.Name, v));
                 return FromValue(v);
             }

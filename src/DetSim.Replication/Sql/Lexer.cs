@@ -22,6 +22,11 @@ public readonly record struct Token(TokenKind Kind, string Text, int Position)
 public static class Lexer
 {
     private static readonly string[] TwoCharSymbols = ["<=", ">=", "<>", "!=", "@@"];
+    private const string OneCharSymbols = "(),;*+-/%=<>@.?";
+    private static readonly string[] OneCharSymbolText = [.. OneCharSymbols.Select(ch => ch.ToString())];
+    // Words seen on this thread (keywords, table and column names), so a statement's words are not
+    // allocated again each time a template is run. Bounded: cleared when full.
+    [ThreadStatic] private static Dictionary<string, string>? t_words;
 
     public static List<Token> Tokenize(string sql)
     {
@@ -43,7 +48,7 @@ public static class Lexer
                     continue;
                 }
                 while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '$')) i++;
-                tokens.Add(new Token(TokenKind.Word, sql[start..i], start));
+                tokens.Add(new Token(TokenKind.Word, Word(sql.AsSpan(start, i - start)), start));
             }
             else if (char.IsDigit(c))
             {
@@ -66,14 +71,33 @@ public static class Lexer
             }
             else
             {
-                string two = i + 1 < sql.Length ? sql.Substring(i, 2) : "";
-                if (TwoCharSymbols.Contains(two)) { tokens.Add(new Token(TokenKind.Symbol, two, start)); i += 2; }
-                else if ("(),;*+-/%=<>@.?".Contains(c)) { tokens.Add(new Token(TokenKind.Symbol, c.ToString(), start)); i++; }
+                string? two = i + 1 < sql.Length ? TwoCharSymbol(c, sql[i + 1]) : null;
+                int one = OneCharSymbols.IndexOf(c);
+                if (two is not null) { tokens.Add(new Token(TokenKind.Symbol, two, start)); i += 2; }
+                else if (one >= 0) { tokens.Add(new Token(TokenKind.Symbol, OneCharSymbolText[one], start)); i++; }
                 else throw SqlError.Parse(sql[start..]);
             }
         }
         tokens.Add(new Token(TokenKind.End, "", sql.Length));
         return tokens;
+    }
+
+    private static string? TwoCharSymbol(char a, char b)
+    {
+        foreach (string s in TwoCharSymbols)
+            if (s[0] == a && s[1] == b) return s;
+        return null;
+    }
+
+    private static string Word(ReadOnlySpan<char> text)
+    {
+        Dictionary<string, string> words = t_words ??= new(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out string? known)) return known;
+        if (words.Count >= 4096) words.Clear();
+        string word = text.ToString();
+        words[word] = word;
+        return word;
     }
 
     public static bool TryInteger(string text, out long value) =>

@@ -48,6 +48,12 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             DeleteStatement del => Delete(sql, del, store, session, eval),
             _ => throw SqlError.Parse(sql),
         };
+        // A safe statement (no reasons, so no 1592 warning) whose own outcome already says all of it,
+        // the common case: no copy.
+        if (!verdict.IsUnsafe && !outcome.IsUnsafe && outcome.RequiresRowUnderMixed == verdict.RequiresRowUnderMixed
+            && outcome.RandSeeds == eval.RandSeeds
+            && outcome.LastInsertIdUsed == eval.LastInsertIdRead && outcome.UserVariablesRead.Count == 0 && eval.VariablesRead.Count == 0)
+            return outcome;
         return outcome with
         {
             IsUnsafe = verdict.IsUnsafe,
