@@ -26,23 +26,24 @@ public static class OperationLog
         where TInvoked : IInvocation
         where TCompleted : ICompletion
     {
-        var invoked = new Dictionary<(int, long), (Observation Obs, TInvoked Op)>();
-        var order = new List<(int, long)>();
-        var completed = new Dictionary<(int, long), (Observation Obs, TCompleted Op)>();
+        // Sized from the observation count once: growing these tuple-keyed tables was a tenth of a
+        // bug-hunt seed's allocation (docs/benchmarks.md).
+        int capacity = sim.Observations.Count / 2 + 1;
+        var invoked = new List<(int Node, Observation Obs, TInvoked Op)>(capacity);
+        var completed = new Dictionary<(int, long), (Observation Obs, TCompleted Op)>(capacity);
         foreach (Observation o in sim.Observations)
         {
             switch (o.Value)
             {
-                case TInvoked inv: invoked[(o.Node, inv.OpId)] = (o, inv); order.Add((o.Node, inv.OpId)); break;
+                case TInvoked inv: invoked.Add((o.Node, o, inv)); break;
                 case TCompleted done: completed[(o.Node, done.OpId)] = (o, done); break;
             }
         }
-        var ops = new List<TOp>(order.Count);
+        var ops = new List<TOp>(invoked.Count);
         long id = 0;
-        foreach ((int, long) key in order)
+        foreach ((int node, Observation obs, TInvoked inv) in invoked)
         {
-            (Observation obs, TInvoked inv) = invoked[key];
-            (Observation, TCompleted)? end = completed.TryGetValue(key, out var c) ? c : null;
+            (Observation, TCompleted)? end = completed.TryGetValue((node, inv.OpId), out var c) ? c : null;
             ops.Add(make(++id, obs, inv, end));
         }
         return ops;

@@ -25,6 +25,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     private SimTime _end;
     private long _counter;
     private long _nextOp;
+    private int _totalWeight;
 
     public ClientOptions Options => options;
 
@@ -75,7 +76,8 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         if (server is null) return;
         long key = context.Random.NextLong(template.KeyMin, template.KeyMax);
         long n = ++_counter;
-        var sql = template.Sql.Select(s => Fill(s, key, n, session)).ToArray();
+        var sql = new string[template.Sql.Count];
+        for (int i = 0; i < sql.Length; i++) sql[i] = Fill(template.Sql[i], key, n, session);
         long opId = ++_nextOp;
         long requestId = ((long)context.Self << 32) | opId;
         _inFlight.Add(requestId, (session, opId));
@@ -121,18 +123,23 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
 
     private TransactionTemplate PickTemplate(IChoiceSource random)
     {
-        int total = options.Transactions.Sum(t => t.Weight);
-        int x = random.NextInt(total);
-        foreach (TransactionTemplate t in options.Transactions)
+        IReadOnlyList<TransactionTemplate> all = options.Transactions;
+        if (_totalWeight == 0) for (int i = 0; i < all.Count; i++) _totalWeight += all[i].Weight;
+        int x = random.NextInt(_totalWeight);
+        for (int i = 0; i < all.Count; i++) // indexed: a foreach over the interface boxed an enumerator per request
         {
-            if (x < t.Weight) return t;
-            x -= t.Weight;
+            if (x < all[i].Weight) return all[i];
+            x -= all[i].Weight;
         }
-        return options.Transactions[^1];
+        return all[^1];
     }
 
-    private static string Fill(string sql, long key, long n, int session) =>
-        sql.Replace("?", key.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-           .Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-           .Replace("{session}", session.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    private static string Fill(string sql, long key, long n, int session)
+    {
+        // Formats a number only where its placeholder is (a read without one allocates nothing).
+        if (sql.Contains('?', StringComparison.Ordinal)) sql = sql.Replace("?", key.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (sql.Contains("{n}", StringComparison.Ordinal)) sql = sql.Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (sql.Contains("{session}", StringComparison.Ordinal)) sql = sql.Replace("{session}", session.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return sql;
+    }
 }
