@@ -302,9 +302,9 @@ internal sealed class Applier
             }
             Position = new ApplierPosition(coords, lowWater);
             foreach (int below in _doneAfterLowWater.Keys.TakeWhile(k => k < lowWater).ToList()) _doneAfterLowWater.Remove(below);
-            if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
+            if (!_server.Options.PositionInTable) SaveRelayLogInfo();
         }
-        else if (!_server.Options.CrashSafeReplica && CommitsOutOfOrder)
+        else if (!_server.Options.PositionInTable && CommitsOutOfOrder)
         {
             SaveRelayLogInfo(); // the worker info files change with every commit
         }
@@ -315,7 +315,7 @@ internal sealed class Applier
     private void Advance(RelayTransaction trx)
     {
         Position = new ApplierPosition(trx.SourceEnd, trx.EndIndex);
-        if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
+        if (!_server.Options.PositionInTable) SaveRelayLogInfo();
     }
 
     /// <summary>
@@ -325,7 +325,7 @@ internal sealed class Applier
     /// </summary>
     public ApplierPosition? PositionAfter(RelayTransaction trx)
     {
-        if (!_server.Options.CrashSafeReplica) return null;
+        if (!_server.Options.PositionInTable) return null;
         if (!CommitsOutOfOrder) return new ApplierPosition(trx.SourceEnd, trx.EndIndex);
         _pipelined[trx.FirstIndex] = trx.SourceEnd;
         return Checkpoint(_pipelined.Values);

@@ -229,12 +229,19 @@ internal sealed class Receiver
         Received = received;
     }
 
-    /// <summary>Connection metadata (master.info): rewritten after each packet, synced every sync_source_info events.</summary>
+    /// <summary>
+    /// Connection metadata. FILE (master.info): rewritten after each packet, synced every
+    /// sync_source_info packets (Rpl_info_file::do_flush_info). TABLE (mysql.slave_master_info): the
+    /// row is updated only every sync_source_info packets and durably (Rpl_info_table::do_flush_info
+    /// returns early otherwise), so after any crash it may name an older position than the relay log holds.
+    /// </summary>
     private void SaveSourceInfo()
     {
         SimFile f = _server.Context.Disk.OpenOrCreate(SourceInfoFile);
+        bool due = ++_eventsSinceInfoSync >= _server.Options.SyncRelayLogInfo;
+        if (_server.Options.PositionInTable && !due) return;
         f.Overwrite(new SourceInfo(Source, SourceCoordinates), 64);
-        if (++_eventsSinceInfoSync >= _server.Options.SyncRelayLogInfo)
+        if (due)
         {
             f.Fsync();
             _eventsSinceInfoSync = 0;

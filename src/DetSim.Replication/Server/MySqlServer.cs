@@ -145,21 +145,31 @@ public sealed partial class MySqlServer : INode
         if (fresh) WriteReplicaConfig(source);
         SimFile? info = Context.Disk.TryOpen(Applier.RelayLogInfoFile);
         ApplierPosition? filePos = info is { Chunks.Count: > 0 } && info.Chunks[^1].Value is ApplierPosition p ? p : null;
-        ApplierPosition start = (Options.CrashSafeReplica ? Engine.ApplierPosition : filePos) ?? new ApplierPosition(source.Start, 0);
+        // TABLE: the position committed with the last applied transaction; FILE: relay-log.info as
+        // last synced, possibly behind what was applied (RM80 replication-solutions-unexpected-replica-halt.html).
+        ApplierPosition start = (Options.PositionInTable ? Engine.ApplierPosition : filePos) ?? new ApplierPosition(source.Start, 0);
         Receiver = new Receiver(this, source);
-        if (Options.CrashSafeReplica && !fresh)
+        if (Options.RelayLogRecovery && !fresh)
         {
-            // relay_log_recovery=ON: drop the relay log, refetch from the applier position.
+            // relay_log_recovery=ON (sql/rpl_replica.cc init_recovery): a new relay log, the applier
+            // at its start and the receiver at the applier's source position; the received set is
+            // cleared, so auto-positioning asks from gtid_executed alone.
             Relay.Clear();
             Applier = new Applier(this, start with { RelayIndex = 0 });
             Receiver.Reposition(start.SourcePosition.IsNone ? source.Start : start.SourcePosition, new GtidSet());
         }
         else
         {
+            // relay_log_recovery=OFF: the relay log as it survived (its unsynced tail lost with
+            // sync_relay_log > 1), the applier at its stored position (past a lost tail: at the end,
+            // where new events arrive) and the receiver at master.info's position as last synced.
             Relay.TruncateAfterLastCompleteTransaction();
             Applier = new Applier(this, start with { RelayIndex = Math.Min(start.RelayIndex, Relay.Count) });
             SimFile? mi = Context.Disk.TryOpen(Receiver.SourceInfoFile);
-            BinlogCoordinates read = mi is { Chunks.Count: > 0 } && mi.Chunks[^1].Value is SourceInfo si ? si.Coordinates : start.SourcePosition;
+            // Never saved since CHANGE REPLICATION SOURCE: the position that statement wrote (with
+            // auto-positioning only what SHOW REPLICA STATUS shows; the request carries GTIDs).
+            BinlogCoordinates read = mi is { Chunks.Count: > 0 } && mi.Chunks[^1].Value is SourceInfo si ? si.Coordinates
+                : source.AutoPosition ? start.SourcePosition : source.Start;
             Receiver.Reposition(read.IsNone ? source.Start : read, GtidsInRelay());
         }
         Receiver.Start();

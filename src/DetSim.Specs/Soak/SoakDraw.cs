@@ -46,7 +46,8 @@ public static class SoakDraw
         y.Line($"  binlog_format: {format}");
         y.Line($"  sync_binlog: {(f == "sync_binlog_0" ? 0 : 1)}");
         y.Line("  innodb_flush_log_at_trx_commit: 1");
-        y.Line($"  crash_safe: {(f == "file_repositories" ? "false" : "true")}");
+        y.Line($"  relay_log_info_repository: {(f == "file_repositories" ? "FILE" : "TABLE")}");
+        y.Line($"  relay_log_recovery: {(f == "file_repositories" ? "OFF" : "ON")}");
         y.Line("  replica_net_timeout: 500ms");
         y.Line("  heartbeat_period: 100ms");
         y.Line("  connect_retry: 100ms");
