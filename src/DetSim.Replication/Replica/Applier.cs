@@ -146,7 +146,7 @@ internal sealed class Applier
             int rows = trx.Events.Sum(e => e.Event is RowsEvent r ? r.Rows.Count : 0);
             Duration cost = _server.Options.ApplyCostPerTransaction + _server.Options.ApplyCostPerRow * Math.Max(1, rows);
             if (_server.Options.ReplicaParallelWorkers > 1)
-                cost = new Duration(cost.Micros * _server.Context.Random.NextLong(1, 4)); // workers run at uneven speeds
+                cost = new Duration(cost.Micros * _server.Context.Random.NextLong(2, 6) / 4); // workers run at uneven speeds, 0.5x to 1.5x: apply_cost stays the mean
             _server.SetTimer(cost, TimerKind.WorkerDone, work);
         }
     }

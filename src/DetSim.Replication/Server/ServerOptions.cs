@@ -57,7 +57,7 @@ public sealed record ServerOptions
     /// <summary>rpl_semi_sync_replica_enabled: this server's receiver acknowledges as a semi-sync replica.</summary>
     public bool ReplicaSemiSync { get; init; } = S.ReplicaSemiSync.Default;
 
-    /// <summary>replica_parallel_workers (1 = single-threaded applier).</summary>
+    /// <summary>replica_parallel_workers (1 = single-threaded applier; 4 since 8.0.27).</summary>
     public int ReplicaParallelWorkers { get; init; } = S.ReplicaParallelWorkers.Default;
 
     /// <summary>replica_preserve_commit_order (default ON since 8.0.27).</summary>
@@ -111,6 +111,7 @@ public sealed record ServerOptions
         SyncBinlog = S.SyncBinlog.DefaultFor(Maria),
         LogReplicaUpdates = S.LogReplicaUpdates.DefaultFor(Maria),
         RelayLogInfoRepository = S.RelayLogInfoRepository.DefaultFor(Maria),
+        ReplicaParallelWorkers = S.ReplicaParallelWorkers.DefaultFor(Maria),
         SemiSync = SemiSyncOptions.Off with { WaitPoint = SemiSyncSettings.WaitPoint.DefaultFor(Maria) },
     };
 

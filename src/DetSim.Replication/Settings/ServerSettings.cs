@@ -35,8 +35,8 @@ public static class ServerSettings
     public static readonly Setting<bool> LogReplicaUpdates = Declare.Bool("log_replica_updates", true, "log_replica_updates")
         .WithMariaDb(false) with { Citation = BinlogOpts + "#sysvar_log_replica_updates" };
 
-    public static readonly Setting<int> ReplicaParallelWorkers = Declare.Int("replica_parallel_workers", 1, 0, 1024, "replica_parallel_workers (0 is read as 1)")
-        with { Citation = ReplicaOpts + "#sysvar_replica_parallel_workers (4 since 8.0.27; DetSim's default stays single-threaded)" };
+    public static readonly Setting<int> ReplicaParallelWorkers = Declare.Int("replica_parallel_workers", 4, 0, 1024, "replica_parallel_workers (0 and 1: single-threaded; MariaDB's slave_parallel_threads)")
+        .WithMariaDb(1) with { Citation = ReplicaOpts + "#sysvar_replica_parallel_workers (4 since 8.0.27); MariaDB slave_parallel_threads 0 = no parallel applier (parallel-replication.html)" };
 
     public static readonly Setting<bool> ReplicaPreserveCommitOrder = Declare.Bool("replica_preserve_commit_order", true, "replica_preserve_commit_order")
         with { Citation = ReplicaOpts + "#sysvar_replica_preserve_commit_order (ON since 8.0.27)" };

@@ -99,8 +99,8 @@ public class DbaCommandTests
     [Fact]
     public void Seconds_Behind_Source_is_now_minus_the_applied_transactions_source_timestamp()
     {
-        // Applying takes 5 s per transaction, so the status is read while the first one is being applied.
-        var c = SourceAndReplica(Options() with { ApplyCostPerTransaction = Duration.FromSeconds(5) });
+        // Applying takes 5 s per transaction (one applier thread: workers' speeds vary), so the status is read while the first one is being applied.
+        var c = SourceAndReplica(Options() with { ApplyCostPerTransaction = Duration.FromSeconds(5), ReplicaParallelWorkers = 1 });
         Admin(c, "r1", "STOP REPLICA SQL_THREAD");
         c.Exec("s1", "INSERT INTO t (v) VALUES (1)");
         c.Exec("s1", "INSERT INTO t (v) VALUES (2)");
