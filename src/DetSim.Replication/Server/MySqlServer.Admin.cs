@@ -193,8 +193,14 @@ public sealed partial class MySqlServer
         return new ReplicaStatus(Receiver.Source.SourceName, Receiver.Source.AutoPosition, Receiver.State, Applier.State,
             Receiver.SourceCoordinates, Applier.Position.SourcePosition, Receiver.LastIoErrno, Receiver.LastIoError,
             Applier.LastSqlErrno, Applier.LastSqlError, Receiver.Received.ToString(), GtidExecuted.ToString(), Applier.Idle,
-            SecondsBehindSource());
+            SecondsBehindSource()) with
+        {
+            GtidIoPos = Options.Flavor == Flavor.MariaDb1011 ? GtidIoPos() : "",
+        };
     }
+
+    // Gtid_IO_Pos: the last GTID the IO thread queued, or gtid_slave_pos when it queued none since it started (MariaDB KB SHOW SLAVE STATUS).
+    private string GtidIoPos() => Receiver!.Received.Last(id => id != Uuid) is { } g ? MariaDbGtid(g) : MariaDbGtids().SlavePos;
 
     /// <summary>
     /// Seconds_Behind_Source as show_replica_status computes it (sql/rpl_replica.cc): NULL unless the

@@ -120,6 +120,7 @@ public sealed partial class MySqlServer : INode
         Binlog.Rotate(context.Now, GtidExecuted); // mysqld opens a new binlog file at every start
         PublishedEnd = Binlog.End;
         Relay = new RelayLog(disk);
+        LoadGtidOrigins(disk);
         StartReplicationAfterBoot(fresh);
         if (Options.InnodbFlushLogAtTrxCommit != FlushLogAtTrxCommit.EachCommit) SetTimer(Duration.FromSeconds(1), TimerKind.InnoDbFlush, 0);
         SetTimer(Options.EffectiveHeartbeat, TimerKind.Heartbeat, 0);
@@ -300,7 +301,13 @@ public sealed partial class MySqlServer : INode
     /// <summary>The next GNO for this server's own transactions: never one executed or in flight.</summary>
     internal long NextGno()
     {
-        long gno = Math.Max(GtidExecuted.NextGno(Uuid), _lastAssignedGno + 1);
+        // MariaDB numbers one sequence per domain across servers: the domain's highest seq_no seen + 1
+        // (sql/rpl_gtid.cc rpl_binlog_state::update_with_next_gtid; a replica bumps it past what it
+        // applied, bump_seq_no_if_needed), so in that flavour a GNO is the seq_no of domain 0.
+        long floor = Options.Flavor == Flavor.MariaDb1011
+            ? Math.Max(GtidExecuted.Last()?.Gno ?? 0, OwnedGtids.Last()?.Gno ?? 0) + 1
+            : GtidExecuted.NextGno(Uuid);
+        long gno = Math.Max(floor, _lastAssignedGno + 1);
         while (GtidExecuted.Contains(Uuid, gno) || OwnedGtids.Contains(Uuid, gno)) gno++;
         _lastAssignedGno = gno;
         return gno;

@@ -58,6 +58,10 @@ public static class SoakDraw
             y.Line($"  replica_parallel_workers: {(int)r.NextLong(2, 4)}");
             y.Line($"  replica_preserve_commit_order: {(f == "no_commit_order" ? "false" : "true")}");
         }
+        else if (f is "no_relay_drain" or "position_repoint")
+        {
+            y.Line("  replica_parallel_workers: 1"); // the lag these need comes from one applier thread
+        }
         if (r.Chance(Ratio.Percent(30))) y.Line("  max_binlog_size: 8K");
         if (f is "no_relay_drain" or "no_commit_order" or "position_repoint") y.Line("  apply_cost: 2ms"); // a replica that lags behind what it received
         if (f == "statement_format") y.Line("  access_path_varies: true"); // each server may scan in another order (ER_BINLOG_UNSAFE_LIMIT)
