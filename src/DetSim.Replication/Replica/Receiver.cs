@@ -76,6 +76,9 @@ internal sealed class Receiver
         {
             gtids = _server.GtidExecuted.Clone();
             gtids.UnionWith(Received);
+            // MariaDB's MASTER_USE_GTID=slave_pos asks from what this server replicated
+            // (gtid_slave_pos), leaving out its own transactions; current_pos includes them.
+            if (_server.Options.Flavor == Flavor.MariaDb1011 && !Source.CurrentPos) gtids = gtids.Subtract(OwnOnly(gtids));
         }
         _connection = _server.Context.Connect(SourceNode);
         _server.Context.Send(_connection.Value, new DumpRequest(ConnectionId, _server.ServerId, _server.Uuid, Source.AutoPosition, SourceCoordinates, gtids, _server.Options.ReplicaSemiSync));
@@ -221,6 +224,13 @@ internal sealed class Receiver
         CloseReason.TimedOut => "timed out",
         _ => "closed by source",
     };
+
+    private GtidSet OwnOnly(GtidSet set)
+    {
+        var own = new GtidSet();
+        foreach (Gtid.GtidInterval iv in set.IntervalsOf(_server.Uuid)) own.AddInterval(_server.Uuid, iv.Start, iv.End);
+        return own;
+    }
 
     /// <summary>Repositions after relay_log_recovery or a restart: continue from where the applier (or the relay log) stands.</summary>
     public void Reposition(BinlogCoordinates coordinates, GtidSet received)

@@ -174,7 +174,8 @@ public sealed partial class MySqlServer
         if (coordinates) start = new BinlogCoordinates(change.LogFile ?? start.File, change.LogPos ?? 4);
         try
         {
-            ChangeReplicationSource(auto ? ReplicaSource.ByGtid(host) : ReplicaSource.ByPosition(host, start), start: false);
+            bool currentPos = auto && (change.CurrentPos ?? Receiver?.Source.CurrentPos ?? false);
+            ChangeReplicationSource(auto ? ReplicaSource.ByGtid(host) with { CurrentPos = currentPos } : ReplicaSource.ByPosition(host, start), start: false);
             if (sqlRunning) Applier.Start();
         }
         catch (ArgumentException e)
@@ -196,6 +197,7 @@ public sealed partial class MySqlServer
             SecondsBehindSource()) with
         {
             GtidIoPos = Options.Flavor == Flavor.MariaDb1011 ? GtidIoPos() : "",
+            UsingGtid = !Receiver.Source.AutoPosition ? "No" : Receiver.Source.CurrentPos ? "Current_Pos" : "Slave_Pos",
         };
     }
 

@@ -38,10 +38,10 @@ public class DbaCommandTests
     [InlineData("SET sql_log_bin = 0", "SetSqlLogBinStatement { On = False }")]
     [InlineData("SET SESSION sql_log_bin = ON", "SetSqlLogBinStatement { On = True }")]
     [InlineData("CHANGE REPLICATION SOURCE TO SOURCE_LOG_FILE='binlog.000002', SOURCE_LOG_POS=157",
-        "ChangeSourceStatement { Host = , LogFile = binlog.000002, LogPos = 157, AutoPosition =  }")]
+        "ChangeSourceStatement { Host = , LogFile = binlog.000002, LogPos = 157, AutoPosition = , CurrentPos =  }")]
     [InlineData("CHANGE MASTER TO MASTER_HOST='s2', MASTER_LOG_FILE='binlog.000001', MASTER_LOG_POS=4",
-        "ChangeSourceStatement { Host = s2, LogFile = binlog.000001, LogPos = 4, AutoPosition =  }")]
-    [InlineData("CHANGE MASTER TO MASTER_USE_GTID=slave_pos", "ChangeSourceStatement { Host = , LogFile = , LogPos = , AutoPosition = True }")]
+        "ChangeSourceStatement { Host = s2, LogFile = binlog.000001, LogPos = 4, AutoPosition = , CurrentPos =  }")]
+    [InlineData("CHANGE MASTER TO MASTER_USE_GTID=slave_pos", "ChangeSourceStatement { Host = , LogFile = , LogPos = , AutoPosition = True, CurrentPos = False }")]
     public void Admin_statements_parse(string sql, string parsed) => Assert.Equal(parsed, AdminStatement.TryParse(sql)!.ToString());
 
     [Theory]

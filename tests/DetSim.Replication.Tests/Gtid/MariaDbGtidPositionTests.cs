@@ -84,6 +84,31 @@ public class MariaDbGtidPositionTests
     }
 
     [Fact]
+    public void Current_pos_asks_from_a_local_write_the_source_lacks_and_slave_pos_does_not()
+    {
+        var c = Cluster();
+        for (int i = 1; i <= 3; i++) c.Exec("s1", $"INSERT INTO t (v) VALUES ({i})");
+        c.Advance(Duration.FromSeconds(1));
+        c.Exec("r1", "UPDATE t SET v = 100 WHERE id = 1");
+        MySqlServer r1 = c.Server("r1");
+        r1.ExecuteAdmin("STOP SLAVE");
+        r1.ExecuteAdmin("CHANGE MASTER TO MASTER_USE_GTID=current_pos");
+        r1.ExecuteAdmin("START SLAVE");
+        c.Advance(Duration.FromSeconds(1));
+        ReplicaStatus st = r1.GetReplicaStatus()!;
+        Assert.Equal("Current_Pos", st.UsingGtid);
+        Assert.Equal(1236, st.LastIoErrno);
+        Assert.Contains("requested to start from GTID 0-2-4, which is not in the master's binlog", st.LastIoError);
+        r1.ExecuteAdmin("STOP SLAVE");
+        r1.ExecuteAdmin("CHANGE MASTER TO MASTER_USE_GTID=slave_pos");
+        r1.ExecuteAdmin("START SLAVE");
+        c.Exec("s1", "INSERT INTO t (v) VALUES (4)");
+        c.Advance(Duration.FromSeconds(1));
+        Assert.Equal(0, r1.GetReplicaStatus()!.LastIoErrno);
+        Assert.Equal("binlog=0-2-4 slave=0-1-4 current=0-1-4", Positions(c, "r1"));
+    }
+
+    [Fact]
     public void The_mysql_flavour_keeps_uuid_numbering()
     {
         var c = new ScriptedCluster(
