@@ -272,7 +272,6 @@ internal sealed class Applier
     private void OnCommitted(InFlight job, PendingCommit committed)
     {
         if (committed.Gtid is { } g) Invariant.That(_appliedGtids.Add(g), $"GTID {g} is applied once on {_server.Name}");
-        if (committed.Gtid is { } origin && _server.Options.Flavor == Flavor.MariaDb1011) _server.NoteGtidOrigin(origin.SourceId, job.Trx.Head!.ServerId);
         // Single-threaded, or with replica_preserve_commit_order: commits (and the positions stored with them) in relay-log order.
         if (!CommitsOutOfOrder)
             Invariant.That(job.Trx.FirstIndex > _lastCommittedIndex, $"{_server.Name} commits relay transactions in order (relay#{job.Trx.FirstIndex} after relay#{_lastCommittedIndex})");
