@@ -128,7 +128,8 @@ public static class Narrative
         if (!o.LogReplicaUpdates) parts.Add("log_replica_updates=OFF");
         if (o.AutoIncrementIncrement != 1 || o.AutoIncrementOffset != 1) parts.Add($"auto_increment_increment={o.AutoIncrementIncrement} auto_increment_offset={o.AutoIncrementOffset}");
         if (o.ReplicaParallelWorkers > 1) parts.Add($"replica_parallel_workers={o.ReplicaParallelWorkers} replica_preserve_commit_order={(o.ReplicaPreserveCommitOrder ? "ON" : "OFF")}");
-        if (!o.CrashSafeReplica) parts.Add("not crash-safe (relay_log_recovery=OFF, positions in files)");
+        if (!o.PositionInTable) parts.Add("relay_log_info_repository=FILE");
+        if (o.RelayLogRecovery) parts.Add("relay_log_recovery=ON");
         return string.Join(", ", parts);
     }
 

@@ -109,6 +109,19 @@ public sealed class GtidSet : IEquatable<GtidSet>
     /// <summary>GTID_SUBSET(this, other).</summary>
     public bool IsSubsetOf(GtidSet other) => Subtract(other).IsEmpty;
 
+    /// <summary>The highest GNO of the sources <paramref name="which"/> accepts (all when null), with its source; null when none.</summary>
+    public Gtid? Last(Func<string, bool>? which = null)
+    {
+        Gtid? best = null;
+        foreach ((string sid, List<GtidInterval> list) in _sets)
+        {
+            if (list.Count == 0 || (which is not null && !which(sid))) continue;
+            long end = list[^1].End;
+            if (best is not { } b || end > b.Gno) best = new Gtid(sid, end);
+        }
+        return best;
+    }
+
     /// <summary>The next GNO a source with this UUID assigns: the smallest number not yet used (MySQL fills from 1, no gaps).</summary>
     public long NextGno(string sourceId)
     {

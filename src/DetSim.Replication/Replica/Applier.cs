@@ -146,7 +146,7 @@ internal sealed class Applier
             int rows = trx.Events.Sum(e => e.Event is RowsEvent r ? r.Rows.Count : 0);
             Duration cost = _server.Options.ApplyCostPerTransaction + _server.Options.ApplyCostPerRow * Math.Max(1, rows);
             if (_server.Options.ReplicaParallelWorkers > 1)
-                cost = new Duration(cost.Micros * _server.Context.Random.NextLong(1, 4)); // workers run at uneven speeds
+                cost = new Duration(cost.Micros * _server.Context.Random.NextLong(2, 6) / 4); // workers run at uneven speeds, 0.5x to 1.5x: apply_cost stays the mean
             _server.SetTimer(cost, TimerKind.WorkerDone, work);
         }
     }
@@ -302,9 +302,9 @@ internal sealed class Applier
             }
             Position = new ApplierPosition(coords, lowWater);
             foreach (int below in _doneAfterLowWater.Keys.TakeWhile(k => k < lowWater).ToList()) _doneAfterLowWater.Remove(below);
-            if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
+            if (!_server.Options.PositionInTable) SaveRelayLogInfo();
         }
-        else if (!_server.Options.CrashSafeReplica && CommitsOutOfOrder)
+        else if (!_server.Options.PositionInTable && CommitsOutOfOrder)
         {
             SaveRelayLogInfo(); // the worker info files change with every commit
         }
@@ -315,7 +315,7 @@ internal sealed class Applier
     private void Advance(RelayTransaction trx)
     {
         Position = new ApplierPosition(trx.SourceEnd, trx.EndIndex);
-        if (!_server.Options.CrashSafeReplica) SaveRelayLogInfo();
+        if (!_server.Options.PositionInTable) SaveRelayLogInfo();
     }
 
     /// <summary>
@@ -325,7 +325,7 @@ internal sealed class Applier
     /// </summary>
     public ApplierPosition? PositionAfter(RelayTransaction trx)
     {
-        if (!_server.Options.CrashSafeReplica) return null;
+        if (!_server.Options.PositionInTable) return null;
         if (!CommitsOutOfOrder) return new ApplierPosition(trx.SourceEnd, trx.EndIndex);
         _pipelined[trx.FirstIndex] = trx.SourceEnd;
         return Checkpoint(_pipelined.Values);

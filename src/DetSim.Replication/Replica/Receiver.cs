@@ -76,6 +76,9 @@ internal sealed class Receiver
         {
             gtids = _server.GtidExecuted.Clone();
             gtids.UnionWith(Received);
+            // MariaDB's MASTER_USE_GTID=slave_pos asks from what this server replicated
+            // (gtid_slave_pos), leaving out its own transactions; current_pos includes them.
+            if (_server.Options.Flavor == Flavor.MariaDb1011 && !Source.CurrentPos) gtids = gtids.Subtract(OwnOnly(gtids));
         }
         _connection = _server.Context.Connect(SourceNode);
         _server.Context.Send(_connection.Value, new DumpRequest(ConnectionId, _server.ServerId, _server.Uuid, Source.AutoPosition, SourceCoordinates, gtids, _server.Options.ReplicaSemiSync));
@@ -222,6 +225,13 @@ internal sealed class Receiver
         _ => "closed by source",
     };
 
+    private GtidSet OwnOnly(GtidSet set)
+    {
+        var own = new GtidSet();
+        foreach (Gtid.GtidInterval iv in set.IntervalsOf(_server.Uuid)) own.AddInterval(_server.Uuid, iv.Start, iv.End);
+        return own;
+    }
+
     /// <summary>Repositions after relay_log_recovery or a restart: continue from where the applier (or the relay log) stands.</summary>
     public void Reposition(BinlogCoordinates coordinates, GtidSet received)
     {
@@ -229,12 +239,19 @@ internal sealed class Receiver
         Received = received;
     }
 
-    /// <summary>Connection metadata (master.info): rewritten after each packet, synced every sync_source_info events.</summary>
+    /// <summary>
+    /// Connection metadata. FILE (master.info): rewritten after each packet, synced every
+    /// sync_source_info packets (Rpl_info_file::do_flush_info). TABLE (mysql.slave_master_info): the
+    /// row is updated only every sync_source_info packets and durably (Rpl_info_table::do_flush_info
+    /// returns early otherwise), so after any crash it may name an older position than the relay log holds.
+    /// </summary>
     private void SaveSourceInfo()
     {
         SimFile f = _server.Context.Disk.OpenOrCreate(SourceInfoFile);
+        bool due = ++_eventsSinceInfoSync >= _server.Options.SyncRelayLogInfo;
+        if (_server.Options.PositionInTable && !due) return;
         f.Overwrite(new SourceInfo(Source, SourceCoordinates), 64);
-        if (++_eventsSinceInfoSync >= _server.Options.SyncRelayLogInfo)
+        if (due)
         {
             f.Fsync();
             _eventsSinceInfoSync = 0;

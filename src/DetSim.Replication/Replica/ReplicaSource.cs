@@ -9,6 +9,12 @@ namespace DetSim.Replication.Replica;
 /// </summary>
 public sealed record ReplicaSource(string SourceName, bool AutoPosition, BinlogCoordinates Start)
 {
+    /// <summary>
+    /// MariaDB's MASTER_USE_GTID=current_pos (true) or slave_pos (false, the harness's and the
+    /// usual choice): current_pos also asks from this server's own newest binlog GTID (KB "CHANGE MASTER TO").
+    /// </summary>
+    public bool CurrentPos { get; init; }
+
     public static ReplicaSource ByGtid(string source) => new(source, true, BinlogCoordinates.None);
 
     public static ReplicaSource ByPosition(string source, BinlogCoordinates start) => new(source, false, start);

@@ -33,12 +33,18 @@ public sealed record ServerSnapshot(
     /// <summary>Transactions this server's applier started executing again after it had already committed them (each once, in order).</summary>
     public IReadOnlyList<string> ExecutedAfterCommit { get; init; } = [];
 
+    /// <summary>MariaDB's gtid_binlog_pos, gtid_slave_pos and gtid_current_pos (null in the MySQL flavour).</summary>
+    public MariaDbGtidPositions? MariaDbGtids { get; init; }
+
     public static ServerSnapshot Of(string name, NodeStatus status, MySqlServer? server, bool isSource)
     {
         if (server is null) return new ServerSnapshot(name, status, isSource, null, null, null, null, 0, 0, null, false);
         var tables = new SortedDictionary<string, IReadOnlyList<Value[]>>(StringComparer.Ordinal);
         foreach (Table t in server.Tables) tables[t.Schema.Name] = t.Rows.ToArray();
         return new ServerSnapshot(name, status, isSource, server.Source?.SourceName, tables, server.GtidExecuted.ToString(),
-            server.GetReplicaStatus(), server.BinlogBytes, server.BinlogFiles.Count, server.SemiSyncStatus, server.ReadOnly);
+            server.GetReplicaStatus(), server.BinlogBytes, server.BinlogFiles.Count, server.SemiSyncStatus, server.ReadOnly)
+        {
+            MariaDbGtids = server.Options.Flavor == Flavor.MariaDb1011 ? server.MariaDbGtids() : null,
+        };
     }
 }

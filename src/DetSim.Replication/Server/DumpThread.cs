@@ -54,7 +54,8 @@ internal sealed class DumpThread
             foreach (GtidInterval iv in replica.IntervalsOf(server.Uuid)) ours.AddInterval(server.Uuid, iv.Start, iv.End);
             GtidSet executedAndOwned = server.GtidExecuted.Clone();
             executedAndOwned.UnionWith(server.OwnedGtids);
-            if (server.Options.Flavor == Flavor.MariaDb1011 && MariaDbStartError(server, ours, executedAndOwned) is { } mariaError)
+            if (server.Options.Flavor == Flavor.MariaDb1011
+                && (MariaDbStartError(server, ours, executedAndOwned) ?? MariaDbOwnPositionError(request, replica, executedAndOwned)) is { } mariaError)
             {
                 error = Fatal(request, mariaError);
                 return null;
@@ -187,6 +188,20 @@ internal sealed class DumpThread
         IReadOnlyList<GtidInterval> have = executedAndOwned.IntervalsOf(server.Uuid);
         string text = $"Error: connecting slave requested to start from GTID 0-{server.ServerId}-{last}, which is not in the master's binlog";
         return have.Count > 0 && have[^1].End > last
+            ? text + ". Since the master's binlog contains GTIDs with higher sequence numbers, it probably means that the slave has diverged due to executing extra erroneous transactions"
+            : text;
+    }
+
+    /// <summary>
+    /// MASTER_USE_GTID=current_pos from a replica whose newest GTID is its own local write: that
+    /// GTID is its position in the domain, and this server's binlog does not have it (the same 1945
+    /// / 1955 texts, with the replica's server_id; sql/sql_repl.cc check_slave_start_position).
+    /// </summary>
+    private static string? MariaDbOwnPositionError(DumpRequest request, GtidSet replica, GtidSet executedAndOwned)
+    {
+        if (replica.Last() is not { } last || last.SourceId != request.ServerUuid || executedAndOwned.Contains(last)) return null;
+        string text = $"Error: connecting slave requested to start from GTID 0-{request.ServerId}-{last.Gno}, which is not in the master's binlog";
+        return executedAndOwned.Last() is { } newest && newest.Gno > last.Gno
             ? text + ". Since the master's binlog contains GTIDs with higher sequence numbers, it probably means that the slave has diverged due to executing extra erroneous transactions"
             : text;
     }

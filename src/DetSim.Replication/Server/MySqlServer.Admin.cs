@@ -174,7 +174,8 @@ public sealed partial class MySqlServer
         if (coordinates) start = new BinlogCoordinates(change.LogFile ?? start.File, change.LogPos ?? 4);
         try
         {
-            ChangeReplicationSource(auto ? ReplicaSource.ByGtid(host) : ReplicaSource.ByPosition(host, start), start: false);
+            bool currentPos = auto && (change.CurrentPos ?? Receiver?.Source.CurrentPos ?? false);
+            ChangeReplicationSource(auto ? ReplicaSource.ByGtid(host) with { CurrentPos = currentPos } : ReplicaSource.ByPosition(host, start), start: false);
             if (sqlRunning) Applier.Start();
         }
         catch (ArgumentException e)
@@ -193,8 +194,15 @@ public sealed partial class MySqlServer
         return new ReplicaStatus(Receiver.Source.SourceName, Receiver.Source.AutoPosition, Receiver.State, Applier.State,
             Receiver.SourceCoordinates, Applier.Position.SourcePosition, Receiver.LastIoErrno, Receiver.LastIoError,
             Applier.LastSqlErrno, Applier.LastSqlError, Receiver.Received.ToString(), GtidExecuted.ToString(), Applier.Idle,
-            SecondsBehindSource());
+            SecondsBehindSource()) with
+        {
+            GtidIoPos = Options.Flavor == Flavor.MariaDb1011 ? GtidIoPos() : "",
+            UsingGtid = !Receiver.Source.AutoPosition ? "No" : Receiver.Source.CurrentPos ? "Current_Pos" : "Slave_Pos",
+        };
     }
+
+    // Gtid_IO_Pos: the last GTID the IO thread queued, or gtid_slave_pos when it queued none since it started (MariaDB KB SHOW SLAVE STATUS).
+    private string GtidIoPos() => Receiver!.Received.Last(id => id != Uuid) is { } g ? MariaDbGtid(g) : MariaDbGtids().SlavePos;
 
     /// <summary>
     /// Seconds_Behind_Source as show_replica_status computes it (sql/rpl_replica.cc): NULL unless the

@@ -117,6 +117,7 @@ public sealed partial class MySqlServer
             return false;
         }
         Locks.Acquire(xid, keys);
+        if (Options.Flavor == Flavor.MariaDb1011 && head.Gtid is { } origin) NoteGtidOrigin(origin.SourceId, head.ServerId);
         QueryEvent? query = trx.Events.Select(e => e.Event).OfType<QueryEvent>().FirstOrDefault();
         Pipeline.Enqueue(new PendingCommit
         {

@@ -120,6 +120,7 @@ public sealed partial class MySqlServer : INode
         Binlog.Rotate(context.Now, GtidExecuted); // mysqld opens a new binlog file at every start
         PublishedEnd = Binlog.End;
         Relay = new RelayLog(disk);
+        LoadGtidOrigins(disk);
         StartReplicationAfterBoot(fresh);
         if (Options.InnodbFlushLogAtTrxCommit != FlushLogAtTrxCommit.EachCommit) SetTimer(Duration.FromSeconds(1), TimerKind.InnoDbFlush, 0);
         SetTimer(Options.EffectiveHeartbeat, TimerKind.Heartbeat, 0);
@@ -145,21 +146,31 @@ public sealed partial class MySqlServer : INode
         if (fresh) WriteReplicaConfig(source);
         SimFile? info = Context.Disk.TryOpen(Applier.RelayLogInfoFile);
         ApplierPosition? filePos = info is { Chunks.Count: > 0 } && info.Chunks[^1].Value is ApplierPosition p ? p : null;
-        ApplierPosition start = (Options.CrashSafeReplica ? Engine.ApplierPosition : filePos) ?? new ApplierPosition(source.Start, 0);
+        // TABLE: the position committed with the last applied transaction; FILE: relay-log.info as
+        // last synced, possibly behind what was applied (RM80 replication-solutions-unexpected-replica-halt.html).
+        ApplierPosition start = (Options.PositionInTable ? Engine.ApplierPosition : filePos) ?? new ApplierPosition(source.Start, 0);
         Receiver = new Receiver(this, source);
-        if (Options.CrashSafeReplica && !fresh)
+        if (Options.RelayLogRecovery && !fresh)
         {
-            // relay_log_recovery=ON: drop the relay log, refetch from the applier position.
+            // relay_log_recovery=ON (sql/rpl_replica.cc init_recovery): a new relay log, the applier
+            // at its start and the receiver at the applier's source position; the received set is
+            // cleared, so auto-positioning asks from gtid_executed alone.
             Relay.Clear();
             Applier = new Applier(this, start with { RelayIndex = 0 });
             Receiver.Reposition(start.SourcePosition.IsNone ? source.Start : start.SourcePosition, new GtidSet());
         }
         else
         {
+            // relay_log_recovery=OFF: the relay log as it survived (its unsynced tail lost with
+            // sync_relay_log > 1), the applier at its stored position (past a lost tail: at the end,
+            // where new events arrive) and the receiver at master.info's position as last synced.
             Relay.TruncateAfterLastCompleteTransaction();
             Applier = new Applier(this, start with { RelayIndex = Math.Min(start.RelayIndex, Relay.Count) });
             SimFile? mi = Context.Disk.TryOpen(Receiver.SourceInfoFile);
-            BinlogCoordinates read = mi is { Chunks.Count: > 0 } && mi.Chunks[^1].Value is SourceInfo si ? si.Coordinates : start.SourcePosition;
+            // Never saved since CHANGE REPLICATION SOURCE: the position that statement wrote (with
+            // auto-positioning only what SHOW REPLICA STATUS shows; the request carries GTIDs).
+            BinlogCoordinates read = mi is { Chunks.Count: > 0 } && mi.Chunks[^1].Value is SourceInfo si ? si.Coordinates
+                : source.AutoPosition ? start.SourcePosition : source.Start;
             Receiver.Reposition(read.IsNone ? source.Start : read, GtidsInRelay());
         }
         Receiver.Start();
@@ -290,7 +301,13 @@ public sealed partial class MySqlServer : INode
     /// <summary>The next GNO for this server's own transactions: never one executed or in flight.</summary>
     internal long NextGno()
     {
-        long gno = Math.Max(GtidExecuted.NextGno(Uuid), _lastAssignedGno + 1);
+        // MariaDB numbers one sequence per domain across servers: the domain's highest seq_no seen + 1
+        // (sql/rpl_gtid.cc rpl_binlog_state::update_with_next_gtid; a replica bumps it past what it
+        // applied, bump_seq_no_if_needed), so in that flavour a GNO is the seq_no of domain 0.
+        long floor = Options.Flavor == Flavor.MariaDb1011
+            ? Math.Max(GtidExecuted.Last()?.Gno ?? 0, OwnedGtids.Last()?.Gno ?? 0) + 1
+            : GtidExecuted.NextGno(Uuid);
+        long gno = Math.Max(floor, _lastAssignedGno + 1);
         while (GtidExecuted.Contains(Uuid, gno) || OwnedGtids.Contains(Uuid, gno)) gno++;
         _lastAssignedGno = gno;
         return gno;

@@ -20,6 +20,12 @@ public sealed record ReplicaStatus(
     bool ApplierIdle,
     long? SecondsBehindSource = null) // Seconds_Behind_Source: null is NULL (sql/rpl_replica.cc show_replica_status)
 {
+    /// <summary>MariaDB's Gtid_IO_Pos: the last GTID received, domain-server-seq; empty in the MySQL flavour (gtid_slave_pos is a variable: <see cref="MySqlServer.MariaDbGtids"/>).</summary>
+    public string GtidIoPos { get; init; } = "";
+
+    /// <summary>MariaDB's Using_Gtid: No, Slave_Pos or Current_Pos.</summary>
+    public string UsingGtid { get; init; } = "";
+
     public bool Healthy => IoState != ReplicaThreadState.Error && SqlState != ReplicaThreadState.Error;
 
     public override string ToString() =>

@@ -57,17 +57,20 @@ public sealed record ServerOptions
     /// <summary>rpl_semi_sync_replica_enabled: this server's receiver acknowledges as a semi-sync replica.</summary>
     public bool ReplicaSemiSync { get; init; } = S.ReplicaSemiSync.Default;
 
-    /// <summary>replica_parallel_workers (1 = single-threaded applier).</summary>
+    /// <summary>replica_parallel_workers (1 = single-threaded applier; 4 since 8.0.27).</summary>
     public int ReplicaParallelWorkers { get; init; } = S.ReplicaParallelWorkers.Default;
 
     /// <summary>replica_preserve_commit_order (default ON since 8.0.27).</summary>
     public bool ReplicaPreserveCommitOrder { get; init; } = S.ReplicaPreserveCommitOrder.Default;
 
-    /// <summary>
-    /// Crash-safe replica: relay_log_info_repository=TABLE (position committed with each
-    /// transaction) and relay_log_recovery=ON. False: FILE repository, recovery OFF (pre-8.0 setups).
-    /// </summary>
-    public bool CrashSafeReplica { get; init; } = S.CrashSafe.Default;
+    /// <summary>relay_log_info_repository / master_info_repository (TABLE in MySQL 8.0, files in MariaDB).</summary>
+    public Replica.InfoRepository RelayLogInfoRepository { get; init; } = S.RelayLogInfoRepository.Default;
+
+    /// <summary>relay_log_recovery (OFF by default in both servers).</summary>
+    public bool RelayLogRecovery { get; init; } = S.RelayLogRecovery.Default;
+
+    /// <summary>The applier position is committed with each transaction (mysql.slave_relay_log_info).</summary>
+    public bool PositionInTable => RelayLogInfoRepository == Replica.InfoRepository.Table;
 
     /// <summary>sync_relay_log (default 10000 events).</summary>
     public long SyncRelayLog { get; init; } = S.SyncRelayLog.Default;
@@ -107,6 +110,8 @@ public sealed record ServerOptions
         GtidMode = S.GtidMode.DefaultFor(Maria),
         SyncBinlog = S.SyncBinlog.DefaultFor(Maria),
         LogReplicaUpdates = S.LogReplicaUpdates.DefaultFor(Maria),
+        RelayLogInfoRepository = S.RelayLogInfoRepository.DefaultFor(Maria),
+        ReplicaParallelWorkers = S.ReplicaParallelWorkers.DefaultFor(Maria),
         SemiSync = SemiSyncOptions.Off with { WaitPoint = SemiSyncSettings.WaitPoint.DefaultFor(Maria) },
     };
 

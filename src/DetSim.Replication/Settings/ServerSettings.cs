@@ -35,14 +35,11 @@ public static class ServerSettings
     public static readonly Setting<bool> LogReplicaUpdates = Declare.Bool("log_replica_updates", true, "log_replica_updates")
         .WithMariaDb(false) with { Citation = BinlogOpts + "#sysvar_log_replica_updates" };
 
-    public static readonly Setting<int> ReplicaParallelWorkers = Declare.Int("replica_parallel_workers", 1, 0, 1024, "replica_parallel_workers (0 is read as 1)")
-        with { Citation = ReplicaOpts + "#sysvar_replica_parallel_workers (4 since 8.0.27; DetSim's default stays single-threaded)" };
+    public static readonly Setting<int> ReplicaParallelWorkers = Declare.Int("replica_parallel_workers", 4, 0, 1024, "replica_parallel_workers (0 and 1: single-threaded; MariaDB's slave_parallel_threads)")
+        .WithMariaDb(1) with { Citation = ReplicaOpts + "#sysvar_replica_parallel_workers (4 since 8.0.27); MariaDB slave_parallel_threads 0 = no parallel applier (parallel-replication.html)" };
 
     public static readonly Setting<bool> ReplicaPreserveCommitOrder = Declare.Bool("replica_preserve_commit_order", true, "replica_preserve_commit_order")
         with { Citation = ReplicaOpts + "#sysvar_replica_preserve_commit_order (ON since 8.0.27)" };
-
-    public static readonly Setting<bool> CrashSafe = Declare.Bool("crash_safe", true, "relay_log_info_repository=TABLE and relay_log_recovery=ON; false: FILE repositories")
-        with { Citation = "RM80 replication-solutions-unexpected-replica-halt.html" };
 
     public static readonly Setting<long> SyncRelayLog = Declare.Long("sync_relay_log", 10_000, 0, 4_294_967_295, "sync_relay_log (events between relay log fsyncs; 0 is read as 1)")
         with { Citation = ReplicaOpts + "#sysvar_sync_relay_log" };
@@ -101,11 +98,28 @@ public static class ServerSettings
         DefaultNote = "position in the servers list, from 1", Citation = "RM80 replication-options.html#sysvar_server_id",
     };
 
+    // ---- the replica's repositories and recovery (before the Spec lists: static fields initialise in order) ----
+
+    public static readonly Setting<Replica.InfoRepository> RelayLogInfoRepository = Declare.Choice("relay_log_info_repository", Replica.InfoRepository.Table,
+        "relay_log_info_repository and master_info_repository: TABLE commits the applier position with each transaction; FILE writes relay-log.info / master.info after it",
+        ("TABLE", Replica.InfoRepository.Table), ("FILE", Replica.InfoRepository.File))
+        .WithMariaDb(Replica.InfoRepository.File) with
+    {
+        Citation = ReplicaOpts + "#sysvar_relay_log_info_repository (TABLE by default, FILE deprecated); MariaDB keeps relay-log.info and master.info files",
+    };
+
+    public static readonly Setting<bool> RelayLogRecovery = Declare.Choice("relay_log_recovery", false,
+        "relay_log_recovery: at startup discard the relay log and fetch again from the applier's position; OFF resumes the receiver from its saved position and keeps the relay log",
+        ("ON", true), ("OFF", false)) with
+    {
+        Citation = ReplicaOpts + "#sysvar_relay_log_recovery; sql/rpl_replica.cc init_recovery",
+    };
+
     /// <summary>Every server setting a spec may give, in the order the reference lists them (semi_sync, a nested block, goes after replica settings).</summary>
     public static IReadOnlyList<Setting> Spec { get; } =
     [
         BinlogFormat, BinlogRowImage, GtidMode, SyncBinlog, InnodbFlushLogAtTrxCommit, LogReplicaUpdates, ReplicaParallelWorkers,
-        ReplicaPreserveCommitOrder, CrashSafe, SyncRelayLog, SyncRelayLogInfo, AutoIncrementIncrement, AutoIncrementOffset,
+        ReplicaPreserveCommitOrder, RelayLogInfoRepository, RelayLogRecovery, SyncRelayLog, SyncRelayLogInfo, AutoIncrementIncrement, AutoIncrementOffset,
         MaxBinlogSize, ReadOnly, AccessPathVaries,
     ];
 

@@ -167,7 +167,7 @@ public abstract record AdminStatement
                     "SOURCE_LOG_POS" or "MASTER_LOG_POS" when v.Kind == TokenKind.Number => c with { LogPos = long.Parse(v.Text, CultureInfo.InvariantCulture) },
                     "SOURCE_AUTO_POSITION" when v.Kind == TokenKind.Number && v.Text is "0" or "1" => c with { AutoPosition = v.Text == "1" },
                     "MASTER_USE_GTID" when v.Is("NO") => c with { AutoPosition = false },
-                    "MASTER_USE_GTID" when v.Is("SLAVE_POS") || v.Is("CURRENT_POS") => c with { AutoPosition = true },
+                    "MASTER_USE_GTID" when v.Is("SLAVE_POS") || v.Is("CURRENT_POS") => c with { AutoPosition = true, CurrentPos = v.Is("CURRENT_POS") },
                     _ => throw SqlError.Parse(sql[option.Position..]),
                 };
             }
@@ -197,4 +197,7 @@ public sealed record ChangeSourceStatement : AdminStatement
     public string? LogFile { get; init; }
     public long? LogPos { get; init; }
     public bool? AutoPosition { get; init; }
+
+    /// <summary>MASTER_USE_GTID=current_pos (true) or slave_pos (false); null when not given.</summary>
+    public bool? CurrentPos { get; init; }
 }

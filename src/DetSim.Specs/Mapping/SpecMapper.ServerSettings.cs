@@ -37,7 +37,8 @@ internal sealed partial class SpecMapper
             LogReplicaUpdates = Opt(S.LogReplicaUpdates, o.LogReplicaUpdates),
             ReplicaParallelWorkers = Math.Max(1, Opt(S.ReplicaParallelWorkers, o.ReplicaParallelWorkers)), // 0 means single-threaded
             ReplicaPreserveCommitOrder = Opt(S.ReplicaPreserveCommitOrder, o.ReplicaPreserveCommitOrder),
-            CrashSafeReplica = Opt(S.CrashSafe, o.CrashSafeReplica),
+            RelayLogInfoRepository = Opt(S.RelayLogInfoRepository, o.RelayLogInfoRepository),
+            RelayLogRecovery = Opt(S.RelayLogRecovery, o.RelayLogRecovery),
             SyncRelayLog = Math.Max(1, Opt(S.SyncRelayLog, o.SyncRelayLog)),
             SyncRelayLogInfo = Math.Max(1, Opt(S.SyncRelayLogInfo, o.SyncRelayLogInfo)),
             AutoIncrementIncrement = Opt(S.AutoIncrementIncrement, o.AutoIncrementIncrement),

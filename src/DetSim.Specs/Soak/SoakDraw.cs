@@ -46,7 +46,8 @@ public static class SoakDraw
         y.Line($"  binlog_format: {format}");
         y.Line($"  sync_binlog: {(f == "sync_binlog_0" ? 0 : 1)}");
         y.Line("  innodb_flush_log_at_trx_commit: 1");
-        y.Line($"  crash_safe: {(f == "file_repositories" ? "false" : "true")}");
+        y.Line($"  relay_log_info_repository: {(f == "file_repositories" ? "FILE" : "TABLE")}");
+        y.Line($"  relay_log_recovery: {(f == "file_repositories" ? "OFF" : "ON")}");
         y.Line("  replica_net_timeout: 500ms");
         y.Line("  heartbeat_period: 100ms");
         y.Line("  connect_retry: 100ms");
@@ -56,6 +57,10 @@ public static class SoakDraw
         {
             y.Line($"  replica_parallel_workers: {(int)r.NextLong(2, 4)}");
             y.Line($"  replica_preserve_commit_order: {(f == "no_commit_order" ? "false" : "true")}");
+        }
+        else if (f is "no_relay_drain" or "position_repoint")
+        {
+            y.Line("  replica_parallel_workers: 1"); // the lag these need comes from one applier thread
         }
         if (r.Chance(Ratio.Percent(30))) y.Line("  max_binlog_size: 8K");
         if (f is "no_relay_drain" or "no_commit_order" or "position_repoint") y.Line("  apply_cost: 2ms"); // a replica that lags behind what it received

@@ -14,11 +14,8 @@ namespace DetSim.Conformance.Tests.Harness;
 /// </summary>
 internal sealed class Both : IDisposable
 {
-    private readonly Dictionary<string, uint> _ids;
-
     public Both(IReadOnlyList<(string Name, uint Id, string? Source, ServerOptions Model, string[] Real)> servers)
     {
-        _ids = servers.ToDictionary(s => s.Name, s => s.Id, StringComparer.Ordinal);
         Real = new MariaDbCluster(servers.Select(s => new RealServer(s.Name, s.Id, s.Real)).ToList(), Cases.Workload.RealSetup);
         try
         {
@@ -66,21 +63,16 @@ internal sealed class Both : IDisposable
 
     private static string Show(Value v) => v.IsNull ? "NULL" : v.IsText ? v.Text! : v.AsInteger.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The GTID position in MariaDB's words, domain 0: gtid_current_pos on the real server; the
-    /// model's gtid_executed as domain-server-seq, one entry per originating server.
-    /// </summary>
-    public (string Model, string Real) Gtids(string server)
+    /// <summary>The GTID position in MariaDB's words: gtid_current_pos on both sides (the model's from its MariaDB flavour).</summary>
+    public (string Model, string Real) Gtids(string server) =>
+        (Model.Server(server).MariaDbGtids().CurrentPos, Real.Scalar(server, "SELECT @@gtid_current_pos") ?? "");
+
+    /// <summary>gtid_binlog_pos / gtid_slave_pos / gtid_current_pos, as "binlog=… slave=… current=…" on both sides.</summary>
+    public (string Model, string Real) GtidPositions(string server)
     {
-        GtidSet set = Model.Server(server).GtidExecuted;
-        var parts = new List<string>();
-        foreach (string sid in set.SourceIds)
-        {
-            string origin = _ids.Keys.FirstOrDefault(n => MySqlServer.UuidFor(n).Equals(sid, StringComparison.OrdinalIgnoreCase)) ?? sid;
-            long max = set.IntervalsOf(sid).Max(i => i.End);
-            parts.Add($"0-{_ids.GetValueOrDefault(origin)}-{max}");
-        }
-        return (string.Join(",", parts.Order(StringComparer.Ordinal)), Real.Scalar(server, "SELECT @@gtid_current_pos") ?? "");
+        MariaDbGtidPositions m = Model.Server(server).MariaDbGtids();
+        var r = Real.Query(server, "SELECT @@gtid_binlog_pos AS b, @@gtid_slave_pos AS s, @@gtid_current_pos AS c")[0];
+        return ($"binlog={m.BinlogPos} slave={m.SlavePos} current={m.CurrentPos}", $"binlog={r["b"]} slave={r["s"]} current={r["c"]}");
     }
 
     /// <summary>SHOW SLAVE STATUS as "IO=… SQL=… io_errno=… sql_errno=…" on both sides.</summary>

@@ -25,7 +25,8 @@ public class ParallelApplierRecoveryTests
             GtidMode = false,
             ReplicaParallelWorkers = 4,
             ReplicaPreserveCommitOrder = false,
-            CrashSafeReplica = crashSafe,
+            RelayLogInfoRepository = crashSafe ? InfoRepository.Table : InfoRepository.File,
+            RelayLogRecovery = crashSafe,
             ApplyCostPerTransaction = Duration.FromMillis(2),
         };
         ClientOptions writers = Topologies.Writers(4, Duration.FromMillis(800), new TransactionTemplate(1, ["INSERT INTO t (v) VALUES ({n})"])) with
