@@ -4,3 +4,5 @@ global using DetSim.Harness.Checking;
 global using DetSim.Harness.History;
 global using DetSim.Harness.Routing;
 global using DetSim.Harness.Scenarios;
+// The scripted model cluster both suites share (tests/Shared).
+global using DetSim.Tests.Shared;

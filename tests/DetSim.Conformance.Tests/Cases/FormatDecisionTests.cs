@@ -1,5 +1,4 @@
 using DetSim.Conformance.Tests.Harness;
-using DetSim.Conformance.Tests.Model;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Scenarios;
 using DetSim.Replication.Server;
@@ -65,7 +64,7 @@ public class FormatDecisionTests(ITestOutputHelper output)
                 tx?.Commit();
             }
             long realBytes = real.Events("s1").Sum(e => e.Size) - before;
-            var model = new ModelCluster([new ServerDefinition("s1", ServerOptions.ForMariaDb() with { BinlogFormat = format })], Workload.ModelTables);
+            var model = new ScriptedCluster([new ServerDefinition("s1", ServerOptions.ForMariaDb() with { BinlogFormat = format })], Workload.ModelTables);
             long modelBefore = model.Events("s1").Sum(e => (long)e.Event.Size);
             foreach (string[] trx in load) Assert.True(model.Exec("s1", trx).Ok);
             long modelBytes = model.Events("s1").Sum(e => (long)e.Event.Size) - modelBefore;
@@ -100,7 +99,7 @@ public class FormatDecisionTests(ITestOutputHelper output)
 
     private static IReadOnlyList<Logged> RunModel(BinlogFormat format)
     {
-        var model = new ModelCluster([new ServerDefinition("s1", ServerOptions.ForMariaDb() with { BinlogFormat = format })], Workload.ModelTables);
+        var model = new ScriptedCluster([new ServerDefinition("s1", ServerOptions.ForMariaDb() with { BinlogFormat = format })], Workload.ModelTables);
         var logged = new List<Logged>();
         int before = model.Events("s1").Count;
         foreach (string sql in Workload.Statements)

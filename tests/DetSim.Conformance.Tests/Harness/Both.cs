@@ -1,4 +1,3 @@
-using DetSim.Conformance.Tests.Model;
 using DetSim.Replication.Gtid;
 using DetSim.Replication.Replica;
 using DetSim.Replication.Scenarios;
@@ -20,7 +19,7 @@ internal sealed class Both : IDisposable
         try
         {
             foreach (var s in servers.Where(s => s.Source is not null)) Real.Replicate(s.Name, s.Source!);
-            Model = new ModelCluster(servers.Select(s => new ServerDefinition(s.Name, s.Model with { ServerId = s.Id }, s.Source)).ToList(), Cases.Workload.ModelTables);
+            Model = new ScriptedCluster(servers.Select(s => new ServerDefinition(s.Name, s.Model with { ServerId = s.Id }, s.Source)).ToList(), Cases.Workload.ModelTables);
             foreach (var s in servers.Where(s => s.Source is not null)) Real.WaitSlaveStatus(s.Name, st => st["Slave_IO_Running"] == "Yes");
         }
         catch
@@ -31,7 +30,7 @@ internal sealed class Both : IDisposable
     }
 
     public MariaDbCluster Real { get; }
-    public ModelCluster Model { get; }
+    public ScriptedCluster Model { get; }
 
     /// <summary>Runs a statement on both; returns both outcomes ("ok" or "error N").</summary>
     public (string Model, string Real) Exec(string server, string sql)

@@ -13,23 +13,24 @@ using DetSim.Replication.Server;
 using DetSim.Replication.Sql;
 using DetSim.Replication.Storage;
 
-namespace DetSim.Conformance.Tests.Model;
+namespace DetSim.Tests.Shared;
 
 /// <summary>
-/// The same cluster in the model, driven step by step like the real one: servers built as
-/// ScenarioRunner builds them (same baseline tables, same initial sources), a scripted client, and
-/// the simulation run forward in simulated time between the test's actions.
+/// A model cluster driven step by step, as a DBA drives one: servers built as ScenarioRunner builds
+/// them (baseline tables, initial sources by GTID), a scripted client, simulated time run forward
+/// between the test's actions. Compiled into the replication tests and, as the model side of each
+/// comparison, into the conformance tests (tests/Shared, linked by both projects).
 /// </summary>
-internal sealed class ModelCluster
+internal sealed class ScriptedCluster
 {
     private readonly Simulation _sim;
     private readonly ScriptClient _client = new();
 
-    public ModelCluster(IReadOnlyList<ServerDefinition> servers, IReadOnlyList<TableSetup> tables, ulong seed = 1)
+    public ScriptedCluster(IReadOnlyList<ServerDefinition> servers, IReadOnlyList<TableSetup> tables, ulong seed = 1)
     {
         _sim = new Simulation(new SimulationOptions { Seed = seed });
         var rows = new List<(TableSchema, IReadOnlyList<Value[]>)>();
-        foreach (TableSetup t in tables) rows.Add((MySqlDialect.Instance.ParseCreateTable(t.CreateSql), Baseline.Rows(MySqlDialect.Instance.ParseCreateTable(t.CreateSql), t.Rows)));
+        foreach (TableSetup t in tables) rows.Add((MySqlDialect.Instance.ParseCreateTable(t.CreateSql), ScriptedBaseline.Rows(MySqlDialect.Instance.ParseCreateTable(t.CreateSql), t.Rows)));
         var baseline = new RedoBaseline(rows);
         foreach (ServerDefinition def in servers)
         {
@@ -72,6 +73,9 @@ internal sealed class ModelCluster
     /// <summary>kill -9: the process dies, the OS keeps what it was given (the page cache survives).</summary>
     public void Kill(string name) => _sim.Crash(_sim.Require(name), CrashMode.ProcessCrash);
 
+    /// <summary>A power loss: what was not fsynced is gone.</summary>
+    public void PowerLoss(string name) => _sim.Crash(_sim.Require(name), CrashMode.DropUnsynced);
+
     public void Restart(string name) => _sim.Restart(_sim.Require(name));
 
     /// <summary>SHOW BINLOG EVENTS over every file, as the model logged them.</summary>
@@ -86,7 +90,7 @@ internal sealed class ModelCluster
 }
 
 /// <summary>The provisioned rows ScenarioRunner gives a table: ids 1..n, other columns zero or empty.</summary>
-internal static class Baseline
+internal static class ScriptedBaseline
 {
     public static IReadOnlyList<Value[]> Rows(TableSchema schema, int n) =>
         Enumerable.Range(1, n).Select(id => schema.Columns.Select((c, i) => i == 0 ? Value.Of(id) : c.Type == ColumnType.Varchar ? Value.Of("") : Value.Of(0)).ToArray()).ToList();

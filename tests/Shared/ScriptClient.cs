@@ -2,7 +2,7 @@ using DetSim.Core.Network;
 using DetSim.Core.Nodes;
 using DetSim.Replication.Server;
 
-namespace DetSim.Conformance.Tests.Model;
+namespace DetSim.Tests.Shared;
 
 /// <summary>
 /// A client the test drives statement by statement, as it drives the real servers: one connection
