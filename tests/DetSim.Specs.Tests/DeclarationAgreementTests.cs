@@ -64,6 +64,30 @@ public class DeclarationAgreementTests
     }
 
     [Fact]
+    public void Every_server_setting_a_spec_may_give_is_bound_and_a_spec_value_reaches_the_record()
+    {
+        // The mapper sets server settings through their bindings, so each spec key needs one.
+        foreach (Setting setting in ServerSettings.Spec.Concat(ServerSettings.SpecAfterSemiSync))
+            Assert.Contains(setting, OptionBindings.Server.Settings);
+
+        SpecParseResult r = SpecLoader.Parse("""
+            name: bound
+            expect: holds
+            check: [converged]
+            defaults: { sync_binlog: 7, connect_retry: 3s, transaction_isolation: READ-COMMITTED }
+            servers:
+              s1: { sync_binlog: 9 }
+              r1: { source: s1 }
+            """, "bound.yaml");
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        ServerOptions s1 = r.Spec!.Scenario.Servers[0].Options, r1 = r.Spec.Scenario.Servers[1].Options;
+        Assert.Equal(9, s1.SyncBinlog); // the server's own key wins over defaults:
+        Assert.Equal(7, r1.SyncBinlog);
+        Assert.Equal(3_000_000, r1.ConnectRetry.Micros);
+        Assert.Equal(DetSim.Replication.Sql.IsolationLevel.ReadCommitted, r1.TransactionIsolation);
+    }
+
+    [Fact]
     public void MariaDb_defaults_are_what_ForMariaDb_holds()
     {
         ServerOptions maria = ServerOptions.ForMariaDb();

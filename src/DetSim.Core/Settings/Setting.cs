@@ -69,6 +69,9 @@ public abstract record Setting
     /// <summary>The spec text of a value of this setting (null for "not set").</summary>
     public abstract string? FormatValue(object? value);
 
+    /// <summary>The typed value of a checked spec value (see <see cref="Setting{T}.Parse"/>), boxed: for code that walks settings without knowing their types.</summary>
+    public abstract object? ParseValue(object raw);
+
     public override string ToString() => Name;
 }
 
@@ -101,6 +104,8 @@ public sealed record Setting<T> : Setting
     public bool HasDefault { get; init; } = true;
 
     public Func<object, T> Parse { get; }
+
+    public override object? ParseValue(object raw) => Parse(raw);
 
     /// <summary>The default for a flavour: MariaDB's where it differs, else MySQL's.</summary>
     public T DefaultFor(SettingFlavor flavor) => flavor == SettingFlavor.MariaDb1011 && HasMariaDbDefault ? MariaDbDefault : Default;

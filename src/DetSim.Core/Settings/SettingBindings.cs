@@ -34,6 +34,9 @@ public sealed class SettingBindings<TRecord>
         return Member(setting).Set(record, value);
     }
 
+    /// <summary>A copy with <paramref name="setting"/> set to an already checked value of its type (a spec mapper walking <see cref="Settings"/>).</summary>
+    public TRecord WithValue(TRecord record, Setting setting, object? value) => Member(setting).Set(record, value);
+
     private (Func<TRecord, object?> Get, Func<TRecord, object?, TRecord> Set) Member(Setting setting) =>
         _members.TryGetValue(setting, out var m) ? m : throw new ArgumentException($"{setting.Name} is not a setting of {typeof(TRecord).Name}", nameof(setting));
 

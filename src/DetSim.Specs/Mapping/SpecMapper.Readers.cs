@@ -14,8 +14,25 @@ internal sealed partial class SpecMapper
     private static bool TryRead<T>(YamlMappingNode? map, Setting<T> setting, out T value)
     {
         value = default!;
+        if (!TryReadRaw(map, setting, out object raw)) return false;
+        value = setting.Parse(raw);
+        return true;
+    }
+
+    /// <summary>A setting's value of any type, boxed (for mapping every declared setting of a record in one loop).</summary>
+    private static bool TryReadValue(YamlMappingNode? map, Setting setting, out object? value)
+    {
+        value = null;
+        if (!TryReadRaw(map, setting, out object raw)) return false;
+        value = setting.ParseValue(raw);
+        return true;
+    }
+
+    private static bool TryReadRaw(YamlMappingNode? map, Setting setting, out object raw)
+    {
+        raw = null!;
         if (Str(map, setting.Name) is not { } text) return false;
-        object? raw = setting.Type switch
+        object? value = setting.Type switch
         {
             SettingType.Bool => Scalars.TryBool(text, out bool b) ? b : null,
             SettingType.Integer => Scalars.TryInteger(text, out decimal i) ? (long)i : null,
@@ -25,8 +42,8 @@ internal sealed partial class SpecMapper
             SettingType.Enum => setting.Values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)),
             _ => text,
         };
-        if (raw is null) return false;
-        value = setting.Parse(raw);
+        if (value is null) return false;
+        raw = value;
         return true;
     }
 

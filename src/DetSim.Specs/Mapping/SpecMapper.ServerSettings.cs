@@ -26,35 +26,19 @@ internal sealed partial class SpecMapper
                 WaitNoReplica = Read(semi, SemiSyncSettings.WaitNoReplica),
             };
         }
+        // Every declared server setting the spec gives goes through its binding (OptionBindings.Server),
+        // so a new setting needs no line here; only the keys with a rule of their own follow.
+        foreach (Setting setting in S.Spec.Concat(S.SpecAfterSemiSync))
+            if (TryReadValue(server, setting, out object? value) || TryReadValue(defaults, setting, out value))
+                o = OptionBindings.Server.WithValue(o, setting, value);
         return o with
         {
             ServerId = (uint)Opt(S.ServerId, index),
-            BinlogFormat = Opt(S.BinlogFormat, o.BinlogFormat),
-            BinlogRowImage = Opt(S.BinlogRowImage, o.BinlogRowImage),
-            GtidMode = Opt(S.GtidMode, o.GtidMode),
-            SyncBinlog = Opt(S.SyncBinlog, o.SyncBinlog),
-            InnodbFlushLogAtTrxCommit = Opt(S.InnodbFlushLogAtTrxCommit, o.InnodbFlushLogAtTrxCommit),
-            LogReplicaUpdates = Opt(S.LogReplicaUpdates, o.LogReplicaUpdates),
-            ReplicaParallelWorkers = Math.Max(1, Opt(S.ReplicaParallelWorkers, o.ReplicaParallelWorkers)), // 0 means single-threaded
-            ReplicaPreserveCommitOrder = Opt(S.ReplicaPreserveCommitOrder, o.ReplicaPreserveCommitOrder),
-            RelayLogInfoRepository = Opt(S.RelayLogInfoRepository, o.RelayLogInfoRepository),
-            RelayLogRecovery = Opt(S.RelayLogRecovery, o.RelayLogRecovery),
-            SyncRelayLog = Math.Max(1, Opt(S.SyncRelayLog, o.SyncRelayLog)),
-            SyncRelayLogInfo = Math.Max(1, Opt(S.SyncRelayLogInfo, o.SyncRelayLogInfo)),
-            AutoIncrementIncrement = Opt(S.AutoIncrementIncrement, o.AutoIncrementIncrement),
-            AutoIncrementOffset = Opt(S.AutoIncrementOffset, o.AutoIncrementOffset),
-            MaxBinlogSize = Opt(S.MaxBinlogSize, o.MaxBinlogSize),
-            ReadOnly = Opt(S.ReadOnly, o.ReadOnly),
-            AccessPathVaries = Opt(S.AccessPathVaries, o.AccessPathVaries),
+            // MySQL reads 0 as 1 for these (a single-threaded applier; a sync every event).
+            ReplicaParallelWorkers = Math.Max(1, o.ReplicaParallelWorkers),
+            SyncRelayLog = Math.Max(1, o.SyncRelayLog),
+            SyncRelayLogInfo = Math.Max(1, o.SyncRelayLogInfo),
             SemiSync = semiSync,
-            ReplicaSemiSync = Opt(S.ReplicaSemiSync, o.ReplicaSemiSync),
-            FsyncLatency = Opt(S.FsyncLatency, o.FsyncLatency),
-            ApplyCostPerTransaction = Opt(S.ApplyCost, o.ApplyCostPerTransaction),
-            ReplicaNetTimeout = Opt(S.ReplicaNetTimeout, o.ReplicaNetTimeout),
-            HeartbeatPeriod = Opt(S.HeartbeatPeriod, o.HeartbeatPeriod),
-            ConnectRetry = Opt(S.ConnectRetry, o.ConnectRetry),
-            TransactionIsolation = Opt(S.TransactionIsolation, o.TransactionIsolation),
-            InnodbLockWaitTimeout = Opt(S.InnodbLockWaitTimeout, o.InnodbLockWaitTimeout),
         };
     }
 }
