@@ -19,6 +19,20 @@ public class CrashPointSpecTests
     }
 
     [Fact]
+    public void A_timed_crash_names_detsims_point_its_mode_and_delay_and_defaults_to_a_kill_at_the_point()
+    {
+        SpecParseResult r = SpecLoader.Parse(Head + "faults:\n  - { at: 0ms, crash_at: { server: s1, point: detsim_after_commit_ok, nth: 1000, mode: power_loss, after: 40us } }\n", "c.yaml");
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        var timed = Assert.IsType<CrashAtFault>(Assert.Single(r.Spec!.Scenario.Faults.Faults).Fault);
+        Assert.Equal((CrashPointCatalog.AfterCommitOk, DetSim.Core.Disk.CrashMode.DropUnsynced, 40L), (timed.Point, timed.Mode, timed.After.Micros));
+        Assert.Equal("crash-at s1 detsim_after_commit_ok #1000 power_loss after 40us", timed.Describe());
+
+        var plain = (CrashAtFault)SpecLoader.Parse(Head + "faults:\n  - { at: 0ms, crash_at: { server: s1, point: crash_commit_after } }\n", "c.yaml").Spec!.Scenario.Faults.Faults[0].Fault;
+        Assert.Equal((DetSim.Core.Disk.CrashMode.ProcessCrash, 0L), (plain.Mode, plain.After.Micros));
+        Assert.Equal("crash-at s1 crash_commit_after #1", plain.Describe()); // as before the timed crash existed: trace hashes unchanged
+    }
+
+    [Fact]
     public void An_unknown_crash_point_is_an_error_at_its_line_and_column_listing_the_known_ones()
     {
         SpecParseResult r = SpecLoader.Parse(Head + "faults:\n  - { at: 10ms, crash_at: { server: s1, point: crash_after_flush } }\n", "c.yaml");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DetSim.Replication.Server;
 
 namespace DetSim.Cli.Bench;
 
@@ -35,6 +36,8 @@ public static class BenchReportWriter
         CampaignFigure? phantom = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_phantom_read");
         CampaignFigure? lostCp = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_lost_acked_write" && c.Spec.EndsWith("+crash-points", StringComparison.Ordinal));
         CampaignFigure? phantomCp = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_phantom_read" && c.Spec.EndsWith("+crash-points", StringComparison.Ordinal));
+        CampaignFigure? lostTc = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_lost_acked_write" && c.Spec.EndsWith("+timed-crash", StringComparison.Ordinal));
+        CampaignFigure? phantomTc = r.Campaigns.FirstOrDefault(c => c.Invariant == "no_phantom_read" && c.Spec.EndsWith("+timed-crash", StringComparison.Ordinal));
         KernelBench.Figures sch = r.Kernel[0], bare = r.Kernel[1];
         MemoryCheckpoint? peak = r.Memory.Checkpoints.LastOrDefault();
 
@@ -48,6 +51,8 @@ public static class BenchReportWriter
         L($"| first AFTER_COMMIT phantom, CPU s (median / max of {phantom?.SeedsToFirst.Count ?? 0} campaigns) | ~49 s | ≤ 0.8 s | {phantom?.MedianSeconds} / {phantom?.MaxSeconds} |");
         L($"| first async lost write with crash points, CPU s (median / max of {lostCp?.SeedsToFirst.Count ?? 0}) | - | - | {lostCp?.MedianSeconds} / {lostCp?.MaxSeconds} |");
         L($"| first AFTER_COMMIT phantom with crash points, CPU s (median / max of {phantomCp?.SeedsToFirst.Count ?? 0}) | - | - | {phantomCp?.MedianSeconds} / {phantomCp?.MaxSeconds} |");
+        L($"| first async lost write, power loss {BenchSuite.AsyncCrashAfter} after the {BenchSuite.TimedCrashNth:N0}th OK, CPU s (median / max of {lostTc?.SeedsToFirst.Count ?? 0}) | - | - | {lostTc?.MedianSeconds} / {lostTc?.MaxSeconds} |");
+        L($"| first AFTER_COMMIT phantom, power loss {BenchSuite.PhantomCrashAfter} after the {BenchSuite.TimedCrashNth:N0}th engine commit, CPU s (median / max of {phantomTc?.SeedsToFirst.Count ?? 0}) | - | - | {phantomTc?.MedianSeconds} / {phantomTc?.MaxSeconds} |");
         L($"| kernel vs bare loop, same sequence | 41–49% | ≥ 50%, 0 bytes/event | {F(sch.EventsPerSecond / bare.EventsPerSecond * 100, "F1")}%, {F(sch.BytesPerEvent, "F2")} bytes/event |");
         L($"| `--jobs {jn?.Jobs ?? p.Jobs}` vs `--jobs 1` | 1.14× | ≥ 1.8× | {(jn is null || j1 is null ? "- (one core)" : $"{F(jn.SeedsPerSecond / j1.SeedsPerSecond, "F2")}× wall; CPU per seed {F(j1.SeedsPerCpuSecond / jn.SeedsPerCpuSecond, "F2")}× of `--jobs 1`'s")} |");
         L($"| simulated / CPU time, bug-hunt workload (async) | ~4× | ≥ 200× | {(async is null ? "-" : F(async.SimulatedPerCpu, "F1") + "×")} |");
@@ -96,6 +101,9 @@ public static class BenchReportWriter
         L($"expected invariant breaks; at most {p.CampaignSeedCap} seeds each. CPU seconds on one core. The `+crash-points` rows ({p.CrashPointCampaigns} campaigns");
         L($"of at most {p.CrashPointCampaignSeedCap} seeds: their runs are long, clients retrying a dead source) replace the kill at a random moment by a");
         L("crash point the nemesis draws (`crash_at`, the N-th transaction reaching it for N up to 3,000).");
+        L($"The `+timed-crash` rows turn the nemesis off and power the source off a few microseconds after the {BenchSuite.TimedCrashNth:N0}th");
+        L($"arrival at a point (`crash_at` with `mode: power_loss` and `after:`): {BenchSuite.AsyncCrashAfter} after a commit's OK (`{CrashPointCatalog.AfterCommitOk}`, DetSim's own point)");
+        L($"for the async lost write, {BenchSuite.PhantomCrashAfter} after the engine commit (`{CrashPointCatalog.CommitBeforeUnlog}`) for the AFTER_COMMIT phantom.");
         L();
         L("| spec | invariant | found | median seeds | max seeds | median CPU s | max CPU s |");
         L("|---|---|---|---|---|---|---|");

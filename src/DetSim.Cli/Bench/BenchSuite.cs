@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using DetSim.Checking;
 using DetSim.Cli.Campaign;
+using DetSim.Core.Disk;
+using DetSim.Core.Faults;
 using DetSim.Core.Scheduling;
+using DetSim.Core.Time;
+using DetSim.Replication.Server;
 using DetSim.Specs;
 
 namespace DetSim.Cli.Bench;
@@ -166,6 +170,8 @@ public static class BenchSuite
             Campaign(afterCommit, "no_phantom_read", plan.Campaigns, plan.CampaignSeedCap, cancel),
             Campaign(WithCrashPoints(async), "no_lost_acked_write", plan.CrashPointCampaigns, plan.CrashPointCampaignSeedCap, cancel),
             Campaign(WithCrashPoints(afterCommit), "no_phantom_read", plan.CrashPointCampaigns, plan.CrashPointCampaignSeedCap, cancel),
+            Campaign(WithTimedCrash(async, CrashPointCatalog.AfterCommitOk, AsyncCrashAfter), "no_lost_acked_write", plan.Campaigns, plan.CampaignSeedCap, cancel),
+            Campaign(WithTimedCrash(afterCommit, CrashPointCatalog.CommitBeforeUnlog, PhantomCrashAfter), "no_phantom_read", plan.Campaigns, plan.CampaignSeedCap, cancel),
         };
 
         return new BenchReport
@@ -255,6 +261,32 @@ public static class BenchSuite
         Scenario = spec.Scenario with
         {
             Nemesis = spec.Scenario.Nemesis! with { CrashWeight = 0, CrashAtWeight = 1, CrashPoints = DetSim.Replication.Server.CrashPointCatalog.Names, CrashAtNthMax = 3_000 },
+        },
+    };
+
+    /// <summary>The N-th transaction reaching the point for a timed crash (about 0.1–0.2 s into the bug-hunt load).</summary>
+    public const int TimedCrashNth = 1_000;
+
+    /// <summary>
+    /// Async: power off 40 µs after the N-th commit's OK, about the loopback latency, so the OK may
+    /// have reached its client while the events are still on their way to the replica.
+    /// </summary>
+    public static readonly Duration AsyncCrashAfter = Duration.FromMicros(40);
+
+    /// <summary>AFTER_COMMIT: power off 60 µs after the N-th engine commit, inside its ACK wait, while readers can already see it.</summary>
+    public static readonly Duration PhantomCrashAfter = Duration.FromMicros(60);
+
+    /// <summary>
+    /// The same workload, the nemesis off, and one timed crash: the N-th arrival at a crash point
+    /// powers the source off a few microseconds later (crash_at with mode power_loss and after).
+    /// </summary>
+    private static Spec WithTimedCrash(Spec spec, string point, Duration after) => spec with
+    {
+        Name = spec.Name + "+timed-crash",
+        Scenario = spec.Scenario with
+        {
+            Nemesis = null,
+            Faults = new FaultPlan().At(SimTime.Zero, new CrashAtFault("s1", point, TimedCrashNth, Mode: CrashMode.DropUnsynced, After: after)),
         },
     };
 

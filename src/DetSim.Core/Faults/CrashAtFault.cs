@@ -12,11 +12,15 @@ namespace DetSim.Core.Faults;
 /// The node freezes at that instant (nothing more it would do runs) and dies at the same
 /// simulated time.
 /// </summary>
-public sealed record CrashAtFault(string Node, string Point, int Nth = 1, Duration? RestartAfter = null) : Fault
+/// With <see cref="After"/> the node goes on and crashes that long after the arrival, in
+/// <see cref="Mode"/> (a power loss a few microseconds after a commit's OK, say), not at the point.
+public sealed record CrashAtFault(string Node, string Point, int Nth = 1, Duration? RestartAfter = null, CrashMode Mode = CrashMode.ProcessCrash, Duration After = default) : Fault
 {
     public override IEnumerable<string> Nodes => [Node];
 
-    public override string Describe() => $"crash-at {Node} {Point} #{Nth}{(RestartAfter is { } r ? $" restart after {r}" : "")}";
+    public override string Describe() => $"crash-at {Node} {Point} #{Nth}" +
+        (Mode != CrashMode.ProcessCrash ? $" {CrashAtKind.Mode.FormatValue(Mode)}" : "") + (After.Micros > 0 ? $" after {After}" : "") +
+        (RestartAfter is { } r ? $" restart after {r}" : "");
 
     protected override void Apply(Simulation simulation)
     {
@@ -29,14 +33,24 @@ public sealed record CrashAtFault(string Node, string Point, int Nth = 1, Durati
         }
         var armed = new ArmedCrashPoint(Node, Point, Nth, () =>
         {
+            if (After.Micros > 0)
+            {
+                simulation.Note(node, $"crash point {Point} reached (#{Nth}): {CrashAtKind.Mode.FormatValue(Mode)} in {After}");
+                simulation.Schedule(simulation.Now + After, $"crash {Node} {After} after crash point {Point}", s =>
+                {
+                    if (s.StatusOf(node) == NodeStatus.Up) Crash(s); // unless something else took it down meanwhile
+                });
+                return;
+            }
             simulation.Note(node, $"crash point {Point} reached (#{Nth}): DBUG_SUICIDE");
             simulation.Pause(node);
-            simulation.Schedule(simulation.Now, $"kill {Node} at crash point {Point}", s =>
-            {
-                s.Crash(node, CrashMode.ProcessCrash);
-                if (RestartAfter is { } after) s.Schedule(s.Now + after, $"restart {Node}", s2 => s2.Restart(node));
-            });
-        });
+            simulation.Schedule(simulation.Now, $"kill {Node} at crash point {Point}", Crash);
+        }, stops: After.Micros == 0);
+        void Crash(Simulation s)
+        {
+            s.Crash(node, Mode);
+            if (RestartAfter is { } after) s.Schedule(s.Now + after, $"restart {Node}", s2 => s2.Restart(node));
+        }
         ledger.Add(armed);
         host.ArmCrashPoint(armed);
     }
@@ -52,12 +66,15 @@ public sealed class CrashAtKind : FaultKind
     public static readonly Setting<string> Point = Declare.String("point", null, "crash point name (crash_commit_before_log, crash_after_flush_binlog, ...)") with { Required = true };
     public static readonly Setting<int> Nth = Declare.Int("nth", 1, 1, 1_000_000_000, "the N-th arrival fires it");
     public static readonly Setting<Duration?> RestartAfter = Declare.OptionalDuration("restart_after", "boot the server again this long after it died (default: it stays down)");
+    public static readonly Setting<CrashMode> Mode = Declare.Choice("mode", CrashMode.ProcessCrash, "how it dies: process (DBUG_SUICIDE, a kill -9: the page cache and what the sockets hold survive), power_loss, torn_write",
+        ("process", CrashMode.ProcessCrash), ("power_loss", CrashMode.DropUnsynced), ("torn_write", CrashMode.TornWrite));
+    public static readonly Setting<Duration> After = Declare.Duration("after", Duration.Zero, "crash this long after the arrival instead of at it (the server goes on until then)");
     public static readonly Setting<int> NemesisWeight = Declare.Int("crash_at", 0, 0, 1000, "weight: arm a crash point drawn from crash_points");
 
     public override string Name => "crash_at";
     public override string Description => "arm a MySQL crash point (mysql-test's DBUG_EXECUTE_IF names): the N-th transaction reaching it kills the server there";
     public override FaultShape Shape => FaultShape.Map;
-    public override IReadOnlyList<Setting> Fields => [FaultFields.Server, Point, Nth, RestartAfter];
+    public override IReadOnlyList<Setting> Fields => [FaultFields.Server, Point, Nth, RestartAfter, Mode, After];
 
     public override Fault? Build(IFaultArgs args)
     {
@@ -68,7 +85,7 @@ public sealed class CrashAtKind : FaultKind
             args.Error(Point, $"unknown crash point '{point}' (known: {string.Join(", ", args.CrashPoints)})");
             return null;
         }
-        return new CrashAtFault(node, point, args.Get(Nth), args.Get(RestartAfter));
+        return new CrashAtFault(node, point, args.Get(Nth), args.Get(RestartAfter), args.Get(Mode), args.Get(After));
     }
 
     public override Setting<int> Weight => NemesisWeight;

@@ -23,13 +23,17 @@ public sealed class ArmedCrashPoint
 {
     private readonly Action _fire;
 
-    internal ArmedCrashPoint(string node, string point, int nth, Action fire)
+    internal ArmedCrashPoint(string node, string point, int nth, Action fire, bool stops = true)
     {
         Node = node;
         Point = point;
         Nth = nth;
         _fire = fire;
+        Stops = stops;
     }
+
+    /// <summary>The node dies at the point itself (DBUG_SUICIDE); false when the crash comes a while later and the node goes on until then.</summary>
+    public bool Stops { get; }
 
     public string Node { get; }
     public string Point { get; }
@@ -40,14 +44,14 @@ public sealed class ArmedCrashPoint
 
     public bool Fired { get; private set; }
 
-    /// <summary>Counts one arrival; true when it is the N-th: the node is crashing and the caller must stop its step here.</summary>
+    /// <summary>Counts one arrival; true when it is the N-th and the node dies here: the caller must stop its step.</summary>
     public bool Arrive()
     {
         if (Fired) return false;
         if (++Reached < Nth) return false;
         Fired = true;
         _fire();
-        return true;
+        return Stops;
     }
 
     public override string ToString() => $"{Point} #{Nth} on {Node}";

@@ -17,6 +17,9 @@ public static class CrashPointCatalog
     public const string CommitBeforeUnlog = "crash_commit_before_unlog";
     public const string CommitAfter = "crash_commit_after";
 
+    /// <summary>DetSim's own point, no MySQL name: a commit's OK has just been sent to its client.</summary>
+    public const string AfterCommitOk = "detsim_after_commit_ok";
+
     public static IReadOnlyList<CrashPointInfo> All { get; } =
     [
         new(CommitBeforeLog,
@@ -41,7 +44,25 @@ public static class CrashPointCatalog
             "committed: it survives recovery, though the client never heard"),
     ];
 
+    /// <summary>
+    /// Points of DetSim's own, for the windows MySQL's points cannot reach: every one of those lies
+    /// before the client's OK, so a kill there never loses an acknowledged write. A crash_at with
+    /// <c>mode: power_loss</c> and <c>after:</c> a few microseconds at this point lands while the
+    /// acknowledged transaction's events may still be on their way to an async replica.
+    /// </summary>
+    public static IReadOnlyList<CrashPointInfo> DetSimPoints { get; } =
+    [
+        new(AfterCommitOk,
+            "none (DetSim's): after THD::send_statement_status sends the OK of a committed transaction (sql/sql_parse.cc dispatch_command)",
+            "MySqlServer.Sessions: the commit's reply has just been sent",
+            "committed and acknowledged: it survives recovery; a replica that had not received it lacks it"),
+    ];
+
+    /// <summary>MySQL's names: what the nemesis draws from unless a spec lists crash_points.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 
-    public static bool IsKnown(string name) => Names.Contains(name, StringComparer.Ordinal);
+    /// <summary>Every point a spec may name: MySQL's, then DetSim's own.</summary>
+    public static IReadOnlyList<string> Known { get; } = Names.Concat(DetSimPoints.Select(p => p.Name)).ToArray();
+
+    public static bool IsKnown(string name) => Known.Contains(name, StringComparer.Ordinal);
 }

@@ -97,7 +97,9 @@ public sealed partial class MySqlServer
             Timestamp = timestamp,
             OnCommitted = trx =>
             {
-                if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, trx.Gtid?.ToString()));
+                if (replyTo is not { } c) return;
+                Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, trx.Gtid?.ToString()));
+                AtCrashPoint(CrashPointCatalog.AfterCommitOk); // nothing of the step follows the OK: whether it stops here does not matter
             },
         });
     }

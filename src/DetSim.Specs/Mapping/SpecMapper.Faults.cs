@@ -39,7 +39,7 @@ internal sealed partial class SpecMapper
         private readonly YamlNode _value = Node(entry, kind.Name)!;
         private readonly string _path = $"faults.{kind.Name}";
 
-        public IReadOnlyList<string> CrashPoints => CrashPointCatalog.Names;
+        public IReadOnlyList<string> CrashPoints => CrashPointCatalog.Known;
 
         public string Server(Setting<string>? key = null)
         {

@@ -20,7 +20,7 @@ internal sealed partial class SpecMapper
         var points = Seq(n, "crash_points").Select(x => ((YamlScalarNode)x).Value!).ToList();
         foreach (YamlNode p in Seq(n, "crash_points"))
             if (!CrashPointCatalog.IsKnown(((YamlScalarNode)p).Value!))
-                Error(p, "nemesis.crash_points", $"unknown crash point '{((YamlScalarNode)p).Value}' (known: {string.Join(", ", CrashPointCatalog.Names)})");
+                Error(p, "nemesis.crash_points", $"unknown crash point '{((YamlScalarNode)p).Value}' (known: {string.Join(", ", CrashPointCatalog.Known)})");
         var options = new NemesisOptions
         {
             Nodes = servers.Count > 0 ? servers : _servers.ToArray(),
