@@ -39,16 +39,7 @@ public class ParallelApplierRecoveryTests
         return Topologies.SourceWithReplicas(1, options, faults, writers);
     }
 
-    public static TheoryData<ulong, CrashMode> Seeds()
-    {
-        var data = new TheoryData<ulong, CrashMode>();
-        for (ulong seed = 1; seed <= 8; seed++)
-        {
-            data.Add(seed, CrashMode.DropUnsynced);
-            data.Add(seed, CrashMode.ProcessCrash);
-        }
-        return data;
-    }
+    public static TheoryData<ulong, CrashMode> Seeds() => CrashSeeds.Both(8);
 
     [Theory]
     [MemberData(nameof(Seeds))]

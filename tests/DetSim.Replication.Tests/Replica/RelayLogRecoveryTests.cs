@@ -40,16 +40,7 @@ public class RelayLogRecoveryTests
     private static bool AnyDuplicate(InfoRepository repository, bool recovery, CrashMode mode) =>
         Enumerable.Range(1, 8).Any(seed => Replica(repository, recovery, mode, (ulong)seed).Replica!.LastSqlErrno == 1062);
 
-    public static TheoryData<ulong, CrashMode> Seeds()
-    {
-        var data = new TheoryData<ulong, CrashMode>();
-        for (ulong seed = 1; seed <= 6; seed++)
-        {
-            data.Add(seed, CrashMode.DropUnsynced);
-            data.Add(seed, CrashMode.ProcessCrash);
-        }
-        return data;
-    }
+    public static TheoryData<ulong, CrashMode> Seeds() => CrashSeeds.Both(6);
 
     [Fact]
     public void Defaults_are_mysql_80s_and_mariadbs()
