@@ -84,6 +84,23 @@ internal sealed class Both : IDisposable
         return (model, real);
     }
 
+    /// <summary>
+    /// PURGE BINARY LOGS up to the current file on both sides. MariaDB skips a file a dump thread
+    /// still reads (an old one may not have noticed a stop yet on a busy machine), so the real side
+    /// purges again until only the current file is left; the bound is a hang guard only.
+    /// </summary>
+    public void PurgeToCurrentFile(string source)
+    {
+        Model.Server(source).PurgeBinaryLogsKeepingLast(1);
+        string current = Real.Query(source, "SHOW MASTER STATUS")[0]["File"]!;
+        for (var guard = System.Diagnostics.Stopwatch.StartNew(); guard.Elapsed < TimeSpan.FromMinutes(5); Thread.Sleep(100))
+        {
+            Real.Exec(source, $"PURGE BINARY LOGS TO '{current}'");
+            if (Real.Query(source, "SHOW BINARY LOGS").Count == 1) return;
+        }
+        throw new TimeoutException($"{source} hung: PURGE BINARY LOGS TO '{current}' still leaves older files after 5 minutes");
+    }
+
     public static string Running(ReplicaThreadState s) => s switch
     {
         ReplicaThreadState.Running => "Yes",
