@@ -25,7 +25,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     private SimTime _end;
     private long _counter;
     private long _nextOp;
-    private int _totalWeight;
+    private readonly int _totalWeight = options.Transactions.Sum(t => t.Weight);
 
     public ClientOptions Options => options;
 
@@ -124,7 +124,6 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     private TransactionTemplate PickTemplate(IChoiceSource random)
     {
         IReadOnlyList<TransactionTemplate> all = options.Transactions;
-        if (_totalWeight == 0) for (int i = 0; i < all.Count; i++) _totalWeight += all[i].Weight;
         int x = random.NextInt(_totalWeight);
         for (int i = 0; i < all.Count; i++) // indexed: a foreach over the interface boxed an enumerator per request
         {
