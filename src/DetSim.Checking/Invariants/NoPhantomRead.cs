@@ -43,6 +43,7 @@ public sealed class NoPhantomRead : IInvariant
         var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.OrdinalIgnoreCase);
         var shapes = new Dictionary<string, ReadShape?>(StringComparer.Ordinal);
         var stillThere = new HashSet<(ReadShape, Value[])>(new ShapeAndRow());
+        (IReadOnlyList<Value[]>? Rows, ReadShape? Shape) judged = (null, null);
         foreach (Operation op in report.History)
         {
             if (!op.IsRead || !op.Acknowledged || op.Rows.Count == 0) continue;
@@ -50,6 +51,10 @@ public sealed class NoPhantomRead : IInvariant
             // there stays judged so (the same Value[] comes back in every read of the newest rows).
             if (!shapes.TryGetValue(op.Sql[^1], out ReadShape? shape)) shapes[op.Sql[^1]] = shape = ReadShape.Of(op.Sql[^1], schemas);
             if (shape is null || !shape.RowsAreIdentified || !source.Tables!.TryGetValue(shape.Table, out var finalRows)) continue;
+            // Perf only: the very result judged just before (a server answers an unchanged table's
+            // read with the same list) can add nothing: its rows are still there or already reported.
+            if (ReferenceEquals(judged.Rows, op.Rows) && ReferenceEquals(judged.Shape, shape)) continue;
+            judged = (op.Rows, shape);
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
             foreach (Value[] row in op.Rows)
             {

@@ -29,6 +29,12 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         public SafetyVerdict? Verdict { get; set; }
         public Flavor Flavor { get; set; }
         public TableSchema? Target { get; set; }
+
+        // The last result of a whole-table read in key order (SELECT * FROM t ORDER BY pk DESC LIMIT n,
+        // the readers' loop): it stands while the committed table keeps its version.
+        public Table? ReadTable { get; set; }
+        public long ReadVersion { get; set; }
+        public IReadOnlyList<Value[]>? ReadRows { get; set; }
     }
 
     public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor)
@@ -42,7 +48,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             CreateTableStatement c => new StatementOutcome { Sql = sql, IsDdl = true, CreatedTable = c.Schema },
             TransactionControlStatement => new StatementOutcome { Sql = sql, IsSessionOnly = true },
             SetVariableStatement set => SetVariable(sql, set, session, eval),
-            SelectStatement sel => new StatementOutcome { Sql = sql, IsReadOnly = true, Rows = Select(sel, store, eval) },
+            SelectStatement sel => new StatementOutcome { Sql = sql, IsReadOnly = true, Rows = SelectRemembered(parsed, sel, store, eval) },
             InsertStatement ins => Insert(sql, ins, store, session, eval),
             UpdateStatement upd => Update(sql, upd, store, session, eval),
             DeleteStatement del => Delete(sql, del, store, session, eval),
@@ -93,6 +99,27 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             _ => Value.Of(Evaluator.ToLong(v)),
         };
         return new StatementOutcome { Sql = sql, IsSessionOnly = true };
+    }
+
+    /// <summary>
+    /// <see cref="Select"/>, except that a plain <c>SELECT *</c> without WHERE or FOR UPDATE of a table
+    /// this transaction has not written, in key order, returns its last result again while the table
+    /// is unchanged: the same rows, the same arrays (which is also what lets replies and checkers
+    /// remember what they already digested).
+    /// </summary>
+    private static IReadOnlyList<Value[]> SelectRemembered(Parsed parsed, SelectStatement sel, TransactionStore store, Evaluator eval)
+    {
+        bool plain = sel.Table is not null && sel.Where is null && !sel.ForUpdate && sel.Items.Count == 1 && sel.Items[0] is StarExpr
+            && store.Schema(sel.Table) is { } schema && OrderedByKey(schema, sel.Order);
+        Table? committed = plain ? store.UntouchedTable(sel.Table!) : null;
+        if (committed is not null && ReferenceEquals(parsed.ReadTable, committed) && parsed.ReadVersion == committed.Version)
+        {
+            eval.FoundRows = parsed.ReadRows!.Count;
+            return parsed.ReadRows;
+        }
+        IReadOnlyList<Value[]> rows = Select(sel, store, eval);
+        if (committed is not null) (parsed.ReadTable, parsed.ReadVersion, parsed.ReadRows) = (committed, committed.Version, rows);
+        return rows;
     }
 
     private static IReadOnlyList<Value[]> Select(SelectStatement sel, TransactionStore store, Evaluator eval)

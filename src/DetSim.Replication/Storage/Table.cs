@@ -18,6 +18,9 @@ public sealed class Table
     public TableSchema Schema { get; }
     public int Count => _count;
 
+    /// <summary>Changes with every insert, replace and delete: equal versions of one table hold the same rows.</summary>
+    public long Version { get; private set; }
+
     /// <summary>Largest auto-increment value handed out or seen (InnoDB keeps the max; it never goes down on rollback).</summary>
     public long AutoIncrementMax { get; private set; }
 
@@ -67,7 +70,11 @@ public sealed class Table
     {
         long key = row[0].Integer;
         int i = Find(key);
-        if (i >= 0) _rows[i] = row;
+        if (i >= 0)
+        {
+            _rows[i] = row;
+            Version++;
+        }
         else InsertAt(~i, key, row);
         SeeKey(key);
     }
@@ -76,6 +83,7 @@ public sealed class Table
     {
         int i = Find(key);
         if (i < 0) return false;
+        Version++;
         _count--;
         Array.Copy(_keys, i + 1, _keys, i, _count - i);
         Array.Copy(_rows, i + 1, _rows, i, _count - i);
@@ -136,6 +144,7 @@ public sealed class Table
         _keys[i] = key;
         _rows[i] = row;
         _count++;
+        Version++;
     }
 
     private void SeeKey(long key)
