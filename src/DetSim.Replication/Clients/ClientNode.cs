@@ -55,7 +55,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         int session = (int)(tag & 0xFFFFFFFF);
         if ((tag & TimeoutTag) != 0)
         {
-            long requestId = (long)state!;
+            long requestId = ((ClientRequest)state!).RequestId;
             if (!_inFlight.Remove(requestId, out var op)) return;
             _sessionOp.Remove(session);
             // The client's read timeout gives up on the connection too; the next request opens a new one.
@@ -83,8 +83,10 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         _inFlight.Add(requestId, (session, opId));
         _sessionOp[session] = opId;
         context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
-        context.Send(ConnectionTo(context, session, server), new ClientRequest(requestId, session, sql));
-        context.SetTimer(options.RequestTimeout, TimeoutTag | (uint)session, requestId);
+        var request = new ClientRequest(requestId, session, sql);
+        context.Send(ConnectionTo(context, session, server), request);
+        context.SetTimer(options.RequestTimeout, TimeoutTag | (uint)session, request); // the request as the timer's state: no boxed id
+
     }
 
     /// <summary>A session keeps one connection to one server; it opens a new one when it is sent elsewhere (a failover) or lost the old.</summary>

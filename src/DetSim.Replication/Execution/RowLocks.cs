@@ -19,12 +19,15 @@ public sealed class RowLocks
     private readonly Dictionary<long, List<(string, long)>> _byOwner = new();
     // Per table, the owners holding any key of it, by owner id (a defined order to pick a holder).
     private readonly Dictionary<string, SortedDictionary<long, int>> _ownersByTable = new(StringComparer.Ordinal);
+    // Key lists of released owners, reused: a transaction's locks cost no list of their own.
+    private readonly Stack<List<(string, long)>> _freeLists = new();
 
     /// <summary>The owner holding any of <paramref name="keys"/> other than <paramref name="owner"/>, or 0.</summary>
-    public long FindConflict(long owner, IEnumerable<(string Table, long Key)> keys)
+    public long FindConflict(long owner, IReadOnlyList<(string Table, long Key)> keys)
     {
-        foreach ((string Table, long Key) k in keys)
+        for (int i = 0; i < keys.Count; i++) // indexed: no enumerator boxed per transaction
         {
+            (string Table, long Key) k = keys[i];
             if (k.Key == WholeTable)
             {
                 if (_ownersByTable.TryGetValue(k.Table, out SortedDictionary<long, int>? owners))
@@ -38,15 +41,16 @@ public sealed class RowLocks
         return 0;
     }
 
-    public void Acquire(long owner, IEnumerable<(string Table, long Key)> keys)
+    public void Acquire(long owner, IReadOnlyList<(string Table, long Key)> keys)
     {
         if (!_byOwner.TryGetValue(owner, out List<(string, long)>? list))
         {
-            list = new List<(string, long)>();
+            list = _freeLists.Count > 0 ? _freeLists.Pop() : new List<(string, long)>();
             _byOwner.Add(owner, list);
         }
-        foreach ((string Table, long Key) k in keys)
+        for (int i = 0; i < keys.Count; i++)
         {
+            (string Table, long Key) k = keys[i];
             if (_holders.TryAdd(k, owner))
             {
                 list.Add(k);
@@ -68,9 +72,10 @@ public sealed class RowLocks
         {
             _holders.Remove((table, key));
             SortedDictionary<long, int> owners = _ownersByTable[table];
-            if (--owners[owner] == 0) owners.Remove(owner);
-            if (owners.Count == 0) _ownersByTable.Remove(table);
+            if (--owners[owner] == 0) owners.Remove(owner); // an emptied table's set stays for the next owner
         }
+        list.Clear();
+        _freeLists.Push(list);
     }
 
     public int Held => _holders.Count;

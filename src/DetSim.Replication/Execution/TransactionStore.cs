@@ -11,27 +11,39 @@ namespace DetSim.Replication.Execution;
 /// </summary>
 public sealed class TransactionStore(InnoDb engine) : IRowStore
 {
-    private readonly Dictionary<(string, long), Value[]?> _overlay = new();
-    private readonly List<RowChange> _changes = new();
-    private readonly List<TableSchema> _created = new();
+    // Allocated on the first write (most transactions of a read workload never make one): a read
+    // costs the store object alone.
+    private Dictionary<(string, long), Value[]?>? _overlay;
+    private List<RowChange>? _changes;
+    private List<TableSchema>? _created;
     // Tables this transaction has overlay entries in (a handful: a list beats a set).
-    private readonly List<string> _touched = new();
+    private List<string>? _touched;
+    private List<(string, long)>? _lockedReads;
+    private HashSet<(string, long)>? _lockedReadSet;
 
-    public IReadOnlyList<RowChange> Changes => _changes;
-    public IReadOnlyList<TableSchema> CreatedTables => _created;
+    public IReadOnlyList<RowChange> Changes => (IReadOnlyList<RowChange>?)_changes ?? [];
+    public IReadOnlyList<TableSchema> CreatedTables => (IReadOnlyList<TableSchema>?)_created ?? [];
 
-    private readonly List<(string, long)> _lockedReads = new();
-    private readonly HashSet<(string, long)> _lockedReadSet = new();
-
-    /// <summary>The record locks this transaction needs: every key it wrote, then every key a locking read took.</summary>
-    public IEnumerable<(string Table, long Key)> WrittenKeys
+    /// <summary>The record locks this transaction needs: every key it wrote, then every key a locking read took (empty and shared when there are none).</summary>
+    public IReadOnlyList<(string Table, long Key)> WrittenKeys()
     {
-        get
-        {
-            foreach ((string, long) k in _overlay.Keys) yield return k;
+        if (_overlay is null && _lockedReads is null) return [];
+        var keys = new List<(string, long)>((_overlay?.Count ?? 0) + (_lockedReads?.Count ?? 0));
+        if (_overlay is not null) keys.AddRange(_overlay.Keys);
+        if (_lockedReads is not null)
             foreach ((string, long) k in _lockedReads)
-                if (!_overlay.ContainsKey(k)) yield return k;
-        }
+                if (_overlay is null || !_overlay.ContainsKey(k)) keys.Add(k);
+        return keys;
+    }
+
+    /// <summary>The changes from the <paramref name="start"/>-th on: one statement's, when <paramref name="start"/> is the count before it ran.</summary>
+    public RowChange[] ChangesSince(int start)
+    {
+        int n = (_changes?.Count ?? 0) - start;
+        if (n <= 0) return [];
+        var since = new RowChange[n];
+        _changes!.CopyTo(start, since, 0, n);
+        return since;
     }
 
     /// <summary>UPDATE / DELETE looked up <paramref name="key"/> (found or not): InnoDB locks the record or its gap.</summary>
@@ -42,12 +54,13 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
 
     private void LockRead((string, long) key)
     {
-        if (_lockedReadSet.Add(key)) _lockedReads.Add(key);
+        if ((_lockedReadSet ??= new()).Add(key)) (_lockedReads ??= new()).Add(key);
     }
 
     public TableSchema? Schema(string table)
     {
         if (engine.Table(table) is { } t) return t.Schema;
+        if (_created is null) return null;
         foreach (TableSchema created in _created)
             if (string.Equals(created.Name, table, StringComparison.OrdinalIgnoreCase)) return created;
         return null;
@@ -56,7 +69,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     public void CreateTable(TableSchema schema)
     {
         if (Schema(schema.Name) is not null) throw new SqlError(1050, "42S01", $"Table '{schema.Name}' already exists");
-        _created.Add(schema);
+        (_created ??= new()).Add(schema);
     }
 
     public IEnumerable<Value[]> Scan(string table) => Scan(table, descending: false);
@@ -65,7 +78,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     public Table? UntouchedTable(string table)
     {
         string name = Canonical(table);
-        return _touched.Contains(name) ? null : engine.Table(name);
+        return Touched(name) ? null : engine.Table(name);
     }
 
     /// <summary>Rows in key order (or reverse), committed rows overlaid with this transaction's own changes.</summary>
@@ -73,7 +86,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     {
         string name = Canonical(table);
         Table? t = engine.Table(name);
-        if (!_touched.Contains(name))
+        if (!Touched(name))
         {
             // The common case: nothing of ours to overlay, so stream the committed rows.
             if (t is null) yield break;
@@ -82,7 +95,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         }
         // Merge the committed keys with ours, both in key order.
         var mine = new List<long>();
-        foreach ((string tb, long key) in _overlay.Keys)
+        foreach ((string tb, long key) in _overlay!.Keys)
             if (tb == name) mine.Add(key);
         mine.Sort();
         int committed = t?.Count ?? 0;
@@ -109,7 +122,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     public Value[]? Get(string table, long key)
     {
         string name = Canonical(table);
-        if (_overlay.TryGetValue((name, key), out Value[]? mine)) return mine;
+        if (_overlay is not null && _overlay.TryGetValue((name, key), out Value[]? mine)) return mine;
         return engine.Table(name)?.Get(key);
     }
 
@@ -118,9 +131,8 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         string name = Canonical(table);
         long key = row[0].Integer;
         if (Get(name, key) is not null) throw SqlError.DuplicateKey(key.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
-        _overlay[(name, key)] = row;
-        Touch(name);
-        _changes.Add(new RowChange(name, RowChangeKind.Insert, null, row));
+        Overlay(name)[(name, key)] = row;
+        Changed(new RowChange(name, RowChangeKind.Insert, null, row));
         SeeAutoIncrement(name, key);
     }
 
@@ -131,19 +143,17 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         if (oldKey != newKey)
         {
             if (Get(name, newKey) is not null) throw SqlError.DuplicateKey(newKey.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
-            _overlay[(name, oldKey)] = null;
+            Overlay(name)[(name, oldKey)] = null;
         }
-        _overlay[(name, newKey)] = after;
-        Touch(name);
-        _changes.Add(new RowChange(name, RowChangeKind.Update, before, after));
+        Overlay(name)[(name, newKey)] = after;
+        Changed(new RowChange(name, RowChangeKind.Update, before, after));
     }
 
     public void Delete(string table, Value[] before)
     {
         string name = Canonical(table);
-        _overlay[(name, before[0].Integer)] = null;
-        Touch(name);
-        _changes.Add(new RowChange(name, RowChangeKind.Delete, before, null));
+        Overlay(name)[(name, before[0].Integer)] = null;
+        Changed(new RowChange(name, RowChangeKind.Delete, before, null));
     }
 
     public long NextAutoIncrement(string table, int increment, int offset) =>
@@ -183,10 +193,17 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         }
     }
 
-    private void Touch(string name)
+    /// <summary>The overlay, for a write to <paramref name="name"/>: the table counts as touched from now on.</summary>
+    private Dictionary<(string, long), Value[]?> Overlay(string name)
     {
+        _touched ??= new();
         if (!_touched.Contains(name)) _touched.Add(name);
+        return _overlay ??= new();
     }
+
+    private void Changed(RowChange change) => (_changes ??= new()).Add(change);
+
+    private bool Touched(string name) => _touched is not null && _touched.Contains(name);
 
     private string Canonical(string table) => Schema(table)?.Name ?? throw SqlError.NoSuchTable(table);
 }

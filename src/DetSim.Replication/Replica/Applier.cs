@@ -240,7 +240,7 @@ internal sealed class Applier
                         StatementOutcome outcome = _server.Statements.Run(q.Sql, store, session, _server.Options.Flavor);
                         // DDL arrives as a Query event in every format and runs as the source ran it (RM80 binary-log-formats.html).
                         if (outcome.CreatedTable is { } created) store.CreateTable(created);
-                        statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
+                        statements.Add(new LoggedStatement(outcome, store.ChangesSince(before)));
                         before = store.Changes.Count;
                         session.ResetCarried();
                         break;
@@ -254,7 +254,7 @@ internal sealed class Applier
         }
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
-            statements.Add(new LoggedStatement(RowOnlyOutcome, store.Changes.Skip(before).ToArray()));
+            statements.Add(new LoggedStatement(RowOnlyOutcome, store.ChangesSince(before)));
         job.Queued = _server.CommitReplicated(store, statements, head, trx, committed =>
         {
             _server.Context.Observe(new TransactionApplied(applied, Committed: true));

@@ -20,10 +20,12 @@ public sealed partial class MySqlServer
     /// <param name="replyTo">The client's connection; null for an administrative statement run by the harness.</param>
     private void RunClientTransaction(int from, ClientRequest request, Connection? replyTo)
     {
+        // No lambda in this method: its closure would be allocated for every request, reads too
+        // (the commit and the lock wait capture what they need in CommitClientTransaction).
         SessionContext session = SessionFor(from, request.Session);
         var store = new TransactionStore(Engine);
-        var statements = new List<LoggedStatement>();
-        var warnings = new List<string>();
+        var statements = new List<LoggedStatement>(request.Sql.Count);
+        List<string>? warnings = null;
         IReadOnlyList<Value[]> rows = [];
         long xid = NextXid();
         var timestamp = Context.Now;
@@ -31,8 +33,9 @@ public sealed partial class MySqlServer
         try
         {
             int before = 0;
-            foreach (string sql in request.Sql)
+            for (int i = 0; i < request.Sql.Count; i++) // indexed: a foreach over the interface boxed an enumerator per request
             {
+                string sql = request.Sql[i];
                 if (IsSessionSetting(sql) && AdminStatement.TryParse(sql) is { } setting && ApplySessionSetting(session, setting)) continue;
                 session.StatementTime = Context.Now;
                 StatementOutcome outcome = Statements.Run(sql, store, session, Options.Flavor);
@@ -42,16 +45,17 @@ public sealed partial class MySqlServer
                 if (isWrite && ReadOnly) throw SqlError.ReadOnly(Options.Flavor == Flavor.MySql80 ? "--read-only" : "--read-only");
                 writes |= isWrite;
                 if (outcome.IsReadOnly) rows = outcome.Rows;
-                warnings.AddRange(outcome.Warnings);
-                if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement) warnings.AddRange(outcome.UnsafeWarnings);
-                statements.Add(new LoggedStatement(outcome, store.Changes.Skip(before).ToArray()));
+                if (outcome.Warnings.Count > 0) (warnings ??= new()).AddRange(outcome.Warnings);
+                if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement && outcome.UnsafeWarnings.Count > 0)
+                    (warnings ??= new()).AddRange(outcome.UnsafeWarnings);
+                statements.Add(new LoggedStatement(outcome, store.ChangesSince(before)));
                 before = store.Changes.Count;
                 session.ResetCarried();
             }
         }
         catch (Storage.SqlError error)
         {
-            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, error, [], [], warnings, null));
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, error, [], [], Listed(warnings), null));
             else
             {
                 LastAdminError = error;
@@ -59,33 +63,45 @@ public sealed partial class MySqlServer
             }
             return;
         }
-        var keys = store.WrittenKeys.ToList();
+        IReadOnlyList<(string Table, long Key)> keys = store.WrittenKeys();
         long holder = keys.Count == 0 ? 0 : Locks.FindConflict(xid, keys);
         if (holder != 0)
         {
-            // Blocked on a row lock (a write, or a locking read such as SELECT ... FOR UPDATE): run
-            // again, from scratch, when the holder commits, or fail with 1205 after innodb_lock_wait_timeout.
-            WaitForClientLock(holder, () => RunClientTransaction(from, request, replyTo), () =>
-            {
-                var timeout = new SqlError(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction");
-                if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, timeout, [], [], warnings, null));
-                else LastAdminError = timeout;
-            });
+            WaitForClientLock(holder, from, request, replyTo, warnings);
             return;
         }
         if (!writes)
         {
-            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, [], warnings, null));
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, [], Listed(warnings), null));
             return;
         }
         Locks.Acquire(xid, keys);
         if (!session.SqlLogBin)
         {
             CommitUnlogged(xid, store);
-            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, null));
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, Listed(warnings), null));
             OnLocksReleased();
             return;
         }
+        CommitClientTransaction(request, replyTo, session, store, statements, Listed(warnings), rows, xid, timestamp);
+    }
+
+    private static IReadOnlyList<string> Listed(List<string>? warnings) => (IReadOnlyList<string>?)warnings ?? [];
+
+    /// <summary>
+    /// Blocked on a row lock (a write, or a locking read such as SELECT ... FOR UPDATE): run again,
+    /// from scratch, when the holder commits, or fail with 1205 after innodb_lock_wait_timeout.
+    /// </summary>
+    private void WaitForClientLock(long holder, int from, ClientRequest request, Connection? replyTo, List<string>? warnings) =>
+        WaitForClientLock(holder, () => RunClientTransaction(from, request, replyTo), () =>
+        {
+            var timeout = new SqlError(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction");
+            if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, timeout, [], [], Listed(warnings), null));
+            else LastAdminError = timeout;
+        });
+
+    private void CommitClientTransaction(ClientRequest request, Connection? replyTo, SessionContext session, TransactionStore store,
+        List<LoggedStatement> statements, IReadOnlyList<string> warnings, IReadOnlyList<Value[]> rows, long xid, Core.Time.SimTime timestamp) =>
         Pipeline.Enqueue(new PendingCommit
         {
             Xid = xid,
@@ -102,14 +118,13 @@ public sealed partial class MySqlServer
                 AtCrashPoint(CrashPointCatalog.AfterCommitOk); // nothing of the step follows the OK: whether it stops here does not matter
             },
         });
-    }
 
     /// <summary>Hands an applied relay-log transaction to the commit pipeline with its origin's GTID, server id and timestamp.</summary>
     /// <returns>True when the transaction entered the commit pipeline; false when it waits for a lock and will be applied again.</returns>
     internal bool CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply)
     {
         long xid = NextXid();
-        var keys = store.WrittenKeys.ToList();
+        IReadOnlyList<(string Table, long Key)> keys = store.WrittenKeys();
         long holder = Locks.FindConflict(xid, keys);
         if (holder != 0)
         {

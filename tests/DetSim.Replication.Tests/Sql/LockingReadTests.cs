@@ -37,12 +37,12 @@ public class LockingReadTests
         var locks = new RowLocks();
         var inserter = new TransactionStore(engine);
         X.Run("INSERT INTO t (id, v) VALUES (5, 7)", inserter, Session(), Flavor.MySql80);
-        locks.Acquire(1, inserter.WrittenKeys);
+        locks.Acquire(1, inserter.WrittenKeys());
 
         var updater = new TransactionStore(engine);
         X.Run(sql, updater, Session(), Flavor.MySql80);
         Assert.Empty(updater.Changes); // the row is not committed, so it is not seen...
-        Assert.Equal(1, locks.FindConflict(2, updater.WrittenKeys)); // ...and the statement waits for its inserter
+        Assert.Equal(1, locks.FindConflict(2, updater.WrittenKeys())); // ...and the statement waits for its inserter
     }
 
     [Fact]
@@ -52,13 +52,13 @@ public class LockingReadTests
         var locks = new RowLocks();
         var scanner = new TransactionStore(engine);
         X.Run("DELETE FROM t WHERE v < 0", scanner, Session(), Flavor.MySql80);
-        locks.Acquire(1, scanner.WrittenKeys);
+        locks.Acquire(1, scanner.WrittenKeys());
 
         var inserter = new TransactionStore(engine);
         X.Run("INSERT INTO t (id, v) VALUES (9, 1)", inserter, Session(), Flavor.MySql80);
-        Assert.Equal(1, locks.FindConflict(2, inserter.WrittenKeys));
+        Assert.Equal(1, locks.FindConflict(2, inserter.WrittenKeys()));
         locks.ReleaseAll(1);
-        Assert.Equal(0, locks.FindConflict(2, inserter.WrittenKeys));
+        Assert.Equal(0, locks.FindConflict(2, inserter.WrittenKeys()));
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public class LockingReadTests
         var locks = new RowLocks();
         var a = new TransactionStore(engine);
         X.Run("UPDATE t SET v = 1 WHERE id = 3", a, Session(), Flavor.MySql80);
-        locks.Acquire(1, a.WrittenKeys);
+        locks.Acquire(1, a.WrittenKeys());
         var b = new TransactionStore(engine);
         X.Run("UPDATE t SET v = 1 WHERE id = 4", b, Session(), Flavor.MySql80);
-        Assert.Equal(0, locks.FindConflict(2, b.WrittenKeys));
+        Assert.Equal(0, locks.FindConflict(2, b.WrittenKeys()));
     }
 }
