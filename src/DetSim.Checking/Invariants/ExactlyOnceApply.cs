@@ -24,7 +24,7 @@ public sealed class ExactlyOnceApply : IInvariant
         string? undecided = null;
         foreach (ServerSnapshot s in report.Servers)
         {
-            var twice = s.Applied.Where(a => a.Value > 1).Select(a => $"{a.Key} committed {a.Value} times")
+            var twice = s.Applied.Where(a => a.Value > 1).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} committed {a.Value} times")
                 .Concat(s.ExecutedAfterCommit.Where(t => s.Applied.GetValueOrDefault(t) <= 1).Select(t => $"{t} executed again after it committed"))
                 .ToList();
             if (twice.Count == 0) continue;
