@@ -18,8 +18,10 @@ public sealed record BenchPlan
     public int Jobs { get; init; } = Environment.ProcessorCount;
     public long KernelEvents { get; init; } = 2_000_000;
     public int KernelRepeat { get; init; } = 3;
-    public int StandardSeeds { get; init; } = 400;
-    public int BugHuntSeeds { get; init; } = 10;
+    public int StandardSeeds { get; init; } = 2_000;
+    public int BugHuntSeeds { get; init; } = 20;
+    /// <summary>Seeds run untimed before a figure, so tiered JIT has compiled the hot code (CPU per seed is the steady state's).</summary>
+    public int WarmSeeds { get; init; } = 5;
     public int Campaigns { get; init; } = 20;
     public int CampaignSeedCap { get; init; } = 400;
     public int MemorySeeds { get; init; } = 20_000;
@@ -32,7 +34,7 @@ public sealed record BenchPlan
     public static BenchPlan QuickPlan(string specDir) => new()
     {
         SpecDir = specDir, Quick = true, KernelEvents = 100_000, KernelRepeat = 1, StandardSeeds = 8,
-        BugHuntSeeds = 1, Campaigns = 1, CampaignSeedCap = 2, MemorySeeds = 20, CrashPointCampaigns = 1, CrashPointCampaignSeedCap = 1,
+        BugHuntSeeds = 1, WarmSeeds = 1, Campaigns = 1, CampaignSeedCap = 2, MemorySeeds = 20, CrashPointCampaigns = 1, CrashPointCampaignSeedCap = 1,
     };
 }
 
@@ -150,8 +152,9 @@ public static class BenchSuite
         progress("bug-hunt seeds");
         var costs = new List<SeedCostFigure>();
         var reports = new List<SeedOutcome>();
-        // Warm the JIT on one seed of each before timing.
-        foreach (Spec s in new[] { async, afterCommit, afterSync }) SpecJudge.RunSeed(s, 1_000_000);
+        // Warm the JIT before timing: tiered compilation reaches its optimised code after a few seeds.
+        foreach (Spec s in new[] { async, afterCommit, afterSync, standard })
+            for (int i = 0; i < (s == standard ? plan.WarmSeeds * 40 : plan.WarmSeeds); i++) SpecJudge.RunSeed(s, 1_000_000 + (ulong)i);
         foreach (Spec s in new[] { async, afterCommit, afterSync }) costs.Add(SeedCost(s, plan.BugHuntSeeds, reports));
         costs.Add(SeedCost(standard, Math.Max(plan.BugHuntSeeds, plan.StandardSeeds / 4), null));
 
@@ -161,7 +164,7 @@ public static class BenchSuite
         progress("standard spec throughput");
         var throughput = new List<ThroughputFigure>();
         foreach (int jobs in plan.Jobs > 1 ? new[] { 1, plan.Jobs } : [1])
-            throughput.Add(Throughput(standard, jobs, plan.StandardSeeds, cancel));
+            throughput.Add(Throughput(standard, jobs, plan.StandardSeeds, plan.WarmSeeds * 40, cancel));
 
         progress("campaigns to the first failure");
         var campaigns = new List<CampaignFigure>
@@ -244,10 +247,10 @@ public static class BenchSuite
         return result;
     }
 
-    private static ThroughputFigure Throughput(Spec spec, int jobs, int seeds, CancellationToken cancel)
+    private static ThroughputFigure Throughput(Spec spec, int jobs, int seeds, int warm, CancellationToken cancel)
     {
         var runner = new CheckRunner(jobs, Shard.All);
-        runner.Run(spec, Math.Max(2, jobs * 2), 5_000_000, cancel); // warm every worker
+        runner.Run(spec, Math.Max(warm, jobs * 2), 5_000_000, cancel); // warm every worker
         double cpu0 = CpuSeconds();
         var clock = Stopwatch.StartNew();
         SpecResult r = runner.Run(spec, seeds, spec.SeedStart, cancel);
