@@ -79,7 +79,7 @@ public static class BenchReportWriter
         L();
         L("The bug-hunt workload (`specs/bench/bug-hunt-*.yaml`): one source and one replica on a loopback-like network (30 µs + 50 µs");
         L("jitter), GTIDs, 8 writers inserting unique ids with no think time, 2 readers running `SELECT * FROM t ORDER BY id DESC LIMIT 100`,");
-        L("the source killed at a moment drawn from the seed 0.5–2 s into the load, automatic failover to the replica. The standard spec");
+        L("the source killed at a moment drawn from the seed 0.5–2 s into the load, automatic failover to the replica, after which the sessions send nothing new (`until: failover`, as a kill, promote, check loop). The standard spec");
         L("(`specs/bench/standard.yaml`): 3 servers, semi-sync AFTER_SYNC, 4 sessions committing about 200 inserts and key updates plus a");
         L("reader, one source crash, a GTID failover.");
         L();

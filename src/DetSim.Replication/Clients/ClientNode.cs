@@ -13,6 +13,7 @@ namespace DetSim.Replication.Clients;
 /// (or gives up after the request timeout), thinks, and goes again until its duration ends. Every
 /// request and its end are handed to the harness as history (stamped with true time). It reads
 /// where to send from the service's front door (<see cref="IServiceView"/>), which it cannot change.
+/// With <c>until: failover</c> a session sends nothing new once a failover has published a new route.
 /// </summary>
 public sealed class ClientNode(ClientOptions options, IServiceView directory) : INode
 {
@@ -23,6 +24,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     private readonly Dictionary<int, (string Server, Connection Connection)> _connections = new();
     private INodeContext _ctx = null!;
     private SimTime _end;
+    private ServiceRoute _firstRoute = null!;
     private long _counter;
     private long _nextOp;
     private readonly int _totalWeight = options.Transactions.Sum(t => t.Weight);
@@ -33,6 +35,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     {
         _ctx = context;
         _end = options.Start + options.Duration;
+        _firstRoute = directory.Current;
         for (int s = 0; s < options.Sessions; s++)
         {
             // Sessions start staggered so they do not all hit the server in the same microsecond.
@@ -64,7 +67,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
             context.SetTimer(options.Think, TickTag | (uint)session);
             return;
         }
-        if (context.Now >= _end || _sessionOp.ContainsKey(session)) return;
+        if (context.Now >= _end || _sessionOp.ContainsKey(session) || Stopped) return;
         SendNext(context, session);
     }
 
@@ -120,6 +123,9 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
             context.SetTimer(options.Think, TickTag | (uint)session);
         }
     }
+
+    /// <summary><c>until: failover</c> and a failover has published a route other than the first.</summary>
+    private bool Stopped => options.Until == ClientStop.Failover && !ReferenceEquals(directory.Current, _firstRoute);
 
     private string? PickServer(INodeContext context, TargetSelector target) => target.Resolve(directory.Current, context.Random);
 

@@ -18,5 +18,18 @@ public sealed record ClientOptions
     /// <summary>How long a session waits for a reply before it gives up (the outcome is then unknown).</summary>
     public Duration RequestTimeout { get; init; } = ClientSettings.Timeout.Default;
 
+    /// <summary>Whether the sessions also stop once a failover has published a new route.</summary>
+    public ClientStop Until { get; init; } = ClientSettings.Until.Default;
+
     public IReadOnlyList<TransactionTemplate> Transactions { get; init; } = [];
+}
+
+/// <summary>When a client group stops sending (<c>until:</c>).</summary>
+public enum ClientStop : byte
+{
+    /// <summary>At the end of its duration.</summary>
+    End,
+
+    /// <summary>At the end of its duration, or as soon as a failover has sent clients elsewhere, whichever is first.</summary>
+    Failover,
 }

@@ -28,7 +28,11 @@ public sealed record ClientReply(long RequestId, SqlError? Error, IReadOnlyList<
     {
         ulong h = StableHash.Combine((ulong)RequestId, (ulong)(Error?.Code ?? 0));
         h = StableHash.Combine(h, Gtid is null ? 0 : StableHash.Of(Gtid));
-        foreach (Value[] row in Rows) h = StableHash.Combine(h, Digests.Of(row));
+        if (Rows.Count > 0)
+        {
+            IdentityDigestCache<Value[]> known = Digests.RowCache; // once per reply: a thread-static read costs a TLS lookup
+            for (int i = 0; i < Rows.Count; i++) h = StableHash.Combine(h, Digests.Of(Rows[i], known));
+        }
         return StableHash.Combine(h, (ulong)Changes.Count);
     }
 
@@ -51,7 +55,8 @@ public sealed record BinlogPacket(long ConnectionId, BinlogCoordinates After, IR
     public ulong StableDigest()
     {
         ulong h = StableHash.Combine((ulong)ConnectionId, NeedsAck ? 1UL : 0UL);
-        foreach (LoggedEvent e in Events) h = StableHash.Combine(h, Digests.Of(e));
+        IdentityDigestCache<Binlog.Events.BinlogEvent> known = Digests.EventCache;
+        for (int i = 0; i < Events.Count; i++) h = StableHash.Combine(h, Digests.Of(Events[i], known));
         return h;
     }
 
@@ -96,13 +101,18 @@ internal static class Digests
 
     public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
 
-    /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
-    public static ulong Of(LoggedEvent e) =>
-        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), DescribeDigest(e.Event));
+    /// <summary>This thread's memory of event digests.</summary>
+    public static IdentityDigestCache<Binlog.Events.BinlogEvent> EventCache => t_described ??= new();
 
-    private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev)
+    /// <summary>This thread's memory of row digests.</summary>
+    public static IdentityDigestCache<Value[]> RowCache => t_rows ??= new();
+
+    /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
+    public static ulong Of(LoggedEvent e, IdentityDigestCache<Binlog.Events.BinlogEvent> cache) =>
+        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), DescribeDigest(e.Event, cache));
+
+    private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev, IdentityDigestCache<Binlog.Events.BinlogEvent> cache)
     {
-        IdentityDigestCache<Binlog.Events.BinlogEvent> cache = t_described ??= new();
         if (cache.TryGet(ev, out ulong known)) return known;
         ulong h = StableHash.Of(ev.Describe());
         cache.Set(ev, h);
@@ -110,9 +120,8 @@ internal static class Digests
     }
 
     /// <summary>A row's digest; remembered per row array (committed rows are immutable and every read of the newest rows sends the same ones again).</summary>
-    public static ulong Of(Value[] row)
+    public static ulong Of(Value[] row, IdentityDigestCache<Value[]> cache)
     {
-        IdentityDigestCache<Value[]> cache = t_rows ??= new();
         if (cache.TryGet(row, out ulong known)) return known;
         ulong h = (ulong)row.Length;
         foreach (Value v in row) h = StableHash.Combine(h, Of(v));

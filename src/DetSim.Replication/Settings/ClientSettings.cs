@@ -13,6 +13,9 @@ public static class ClientSettings
     public static readonly Setting<Duration> Duration = Declare.Duration("duration", Core.Time.Duration.FromSeconds(5), "how long they send");
     public static readonly Setting<Duration> Think = Declare.Duration("think", Core.Time.Duration.FromMillis(20), "pause between a reply and the next request");
     public static readonly Setting<Duration> Timeout = Declare.Duration("timeout", Core.Time.Duration.FromSeconds(2), "how long a session waits for a reply");
+    public static readonly Setting<ClientStop> Until = Declare.Choice("until", ClientStop.End,
+        "when the sessions stop sending: at the end of their duration, or as soon as a failover has sent clients to a new source (a kill-promote-check loop's load)",
+        ("end", ClientStop.End), ("failover", ClientStop.Failover));
 
     public static readonly Setting<int> Weight = Declare.Int("weight", 1, 1, 1_000_000, "relative weight");
 }

@@ -53,7 +53,8 @@ public static class OptionBindings
         .Bind(ClientSettings.Start, o => o.Start - Core.Time.SimTime.Zero, (o, v) => o with { Start = Core.Time.SimTime.Zero + v })
         .Bind(ClientSettings.Duration, o => o.Duration, (o, v) => o with { Duration = v })
         .Bind(ClientSettings.Think, o => o.Think, (o, v) => o with { Think = v })
-        .Bind(ClientSettings.Timeout, o => o.RequestTimeout, (o, v) => o with { RequestTimeout = v });
+        .Bind(ClientSettings.Timeout, o => o.RequestTimeout, (o, v) => o with { RequestTimeout = v })
+        .Bind(ClientSettings.Until, o => o.Until, (o, v) => o with { Until = v });
 
     public static SettingBindings<FailoverOptions> Failover { get; } = new SettingBindings<FailoverOptions>()
         .Bind(FailoverSettings.DetectAfter, o => o.DetectAfter, (o, v) => o with { DetectAfter = v })

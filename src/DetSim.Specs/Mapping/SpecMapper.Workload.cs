@@ -50,6 +50,7 @@ internal sealed partial class SpecMapper
             Duration = Read(c, ClientSettings.Duration),
             Think = Read(c, ClientSettings.Think),
             RequestTimeout = Read(c, ClientSettings.Timeout),
+            Until = Read(c, ClientSettings.Until),
             Transactions = mix,
         };
     }

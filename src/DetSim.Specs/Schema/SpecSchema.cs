@@ -54,7 +54,7 @@ public static class SpecSchema
         Children =
         [
             F("name", FieldType.String, "unique client name") with { Required = true },
-            .. Of([ClientSettings.Count, ClientSettings.Server, ClientSettings.Start, ClientSettings.Duration, ClientSettings.Think, ClientSettings.Timeout]),
+            .. Of([ClientSettings.Count, ClientSettings.Server, ClientSettings.Start, ClientSettings.Duration, ClientSettings.Think, ClientSettings.Timeout, ClientSettings.Until]),
             F("transactions", List, "weighted transaction mix") with
             {
                 Required = true,
