@@ -21,7 +21,7 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
     /// <summary>The events between the GTID event and the end (BEGIN … XID, or the DDL query). Empty when nothing is logged.</summary>
     public List<BinlogEvent> Body(IReadOnlyList<LoggedStatement> statements, Func<string, TableSchema> schemaOf, BinlogFormat format, RowImage image, SimTime timestamp, long threadId, long xid, int autoIncIncrement, int autoIncOffset)
     {
-        var events = new List<BinlogEvent>();
+        var events = new List<BinlogEvent>(8);
         LoggedStatement? ddl = statements.FirstOrDefault(s => s.Outcome.IsDdl);
         if (ddl is not null)
         {
@@ -69,8 +69,13 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
     /// <summary>The GTID (or anonymous) event that heads <paramref name="body"/>, with transaction_length including itself.</summary>
     public GtidEvent Head(IReadOnlyList<BinlogEvent> body, Gtid.Gtid? gtid, long lastCommitted, long sequenceNumber, bool replicated, uint originServerId, SimTime originTimestamp)
     {
-        long bodyBytes = body.Sum(e => (long)e.Size);
-        bool mayHaveSbr = body.Any(e => e is QueryEvent { IsBegin: false });
+        long bodyBytes = 0;
+        bool mayHaveSbr = false;
+        for (int i = 0; i < body.Count; i++) // a loop: once per transaction, LINQ's enumerators were allocated twice
+        {
+            bodyBytes += body[i].Size;
+            mayHaveSbr |= body[i] is QueryEvent { IsBegin: false };
+        }
         var head = new GtidEvent(gtid, lastCommitted, sequenceNumber, bodyBytes, replicated, mayHaveSbr) { ServerId = originServerId, Timestamp = originTimestamp, Flavor = flavor };
         // transaction_length counts the GTID event itself, whose size depends on the length's packed width.
         return head with { TransactionLength = bodyBytes + head.Size };

@@ -14,7 +14,7 @@ internal sealed record RelayTransaction(int FirstIndex, int EndIndex, IReadOnlyL
     /// <summary>Reads the transaction starting at <paramref name="index"/>, or null if it is not complete yet. Rotate events count as their own unit.</summary>
     public static RelayTransaction? Read(RelayLog relay, int index)
     {
-        var events = new List<LoggedEvent>();
+        var events = new List<LoggedEvent>(8); // a row transaction: GTID, BEGIN, Table_map, rows, XID
         for (int i = index; i < relay.Count; i++)
         {
             LoggedEvent? e = relay.At(i);

@@ -24,7 +24,7 @@ public sealed partial class MySqlServer
         // (the commit and the lock wait capture what they need in CommitClientTransaction).
         SessionContext session = SessionFor(from, request.Session);
         var store = new TransactionStore(Engine);
-        var statements = new List<LoggedStatement>(request.Sql.Count);
+        List<LoggedStatement>? statements = null; // the writes' (the binlog logs nothing of a read): a read allocates none
         List<string>? warnings = null;
         IReadOnlyList<Value[]> rows = [];
         long xid = NextXid();
@@ -48,7 +48,7 @@ public sealed partial class MySqlServer
                 if (outcome.Warnings.Count > 0) (warnings ??= new()).AddRange(outcome.Warnings);
                 if (isWrite && outcome.IsUnsafe && Options.BinlogFormat == BinlogFormat.Statement && outcome.UnsafeWarnings.Count > 0)
                     (warnings ??= new()).AddRange(outcome.UnsafeWarnings);
-                statements.Add(new LoggedStatement(outcome, store.ChangesSince(before)));
+                if (isWrite) (statements ??= new(request.Sql.Count)).Add(new LoggedStatement(outcome, store.ChangesSince(before)));
                 before = store.Changes.Count;
                 session.ResetCarried();
             }
@@ -83,7 +83,7 @@ public sealed partial class MySqlServer
             OnLocksReleased();
             return;
         }
-        CommitClientTransaction(request, replyTo, session, store, statements, Listed(warnings), rows, xid, timestamp);
+        CommitClientTransaction(request, replyTo, session, store, statements!, Listed(warnings), rows, xid, timestamp);
     }
 
     private static IReadOnlyList<string> Listed(List<string>? warnings) => (IReadOnlyList<string>?)warnings ?? [];
