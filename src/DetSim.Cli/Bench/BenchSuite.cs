@@ -267,8 +267,12 @@ public static class BenchSuite
         },
     };
 
-    /// <summary>The N-th transaction reaching the point for a timed crash (about 0.1–0.2 s into the bug-hunt load).</summary>
-    public const int TimedCrashNth = 1_000;
+    /// <summary>
+    /// The N-th transaction reaching the point for a timed crash, about 75 ms into the bug-hunt load.
+    /// The window is the same at any N (17 of 20 seeds lost a write at N = 300 and at N = 1,000, with
+    /// the seed-cost option), and an early crash makes a short run: 6,400 steps per seed instead of 20,700.
+    /// </summary>
+    public const int TimedCrashNth = 300;
 
     /// <summary>
     /// Async: power off 40 µs after the N-th commit's OK, about the loopback latency, so the OK may
