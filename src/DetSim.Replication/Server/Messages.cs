@@ -28,11 +28,7 @@ public sealed record ClientReply(long RequestId, SqlError? Error, IReadOnlyList<
     {
         ulong h = StableHash.Combine((ulong)RequestId, (ulong)(Error?.Code ?? 0));
         h = StableHash.Combine(h, Gtid is null ? 0 : StableHash.Of(Gtid));
-        if (Rows.Count > 0)
-        {
-            IdentityDigestCache<Value[]> known = Digests.RowCache; // once per reply: a thread-static read costs a TLS lookup
-            for (int i = 0; i < Rows.Count; i++) h = StableHash.Combine(h, Digests.Of(Rows[i], known));
-        }
+        if (Rows.Count > 0) h = StableHash.Combine(h, Digests.Of(Rows));
         return StableHash.Combine(h, (ulong)Changes.Count);
     }
 
@@ -98,6 +94,7 @@ internal static class Digests
     private static readonly ulong NullDigest = StableHash.Of("NULL");
     [ThreadStatic] private static IdentityDigestCache<Binlog.Events.BinlogEvent>? t_described;
     [ThreadStatic] private static IdentityDigestCache<Value[]>? t_rows;
+    [ThreadStatic] private static IdentityDigestCache<IReadOnlyList<Value[]>>? t_results;
 
     public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
 
@@ -116,6 +113,21 @@ internal static class Digests
         if (cache.TryGet(ev, out ulong known)) return known;
         ulong h = StableHash.Of(ev.Describe());
         cache.Set(ev, h);
+        return h;
+    }
+
+    /// <summary>
+    /// A result set's digest, remembered per list: a server answers an unchanged table's read with the
+    /// list it sent before, so a loop of reads digests each result once.
+    /// </summary>
+    public static ulong Of(IReadOnlyList<Value[]> rows)
+    {
+        IdentityDigestCache<IReadOnlyList<Value[]>> results = t_results ??= new();
+        if (results.TryGet(rows, out ulong known)) return known;
+        IdentityDigestCache<Value[]> cache = RowCache;
+        ulong h = (ulong)rows.Count;
+        for (int i = 0; i < rows.Count; i++) h = StableHash.Combine(h, Of(rows[i], cache));
+        results.Set(rows, h);
         return h;
     }
 
