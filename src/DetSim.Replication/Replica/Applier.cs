@@ -252,11 +252,11 @@ internal sealed class Applier
             Fail(error, trx, current);
             return;
         }
+        // Xid_apply_log_event::do_apply_event: before the position is updated, and after (TABLE: staged with the commit).
+        if (_server.AtCrashPoint(CrashPointCatalog.BeforeUpdatePos) || _server.AtCrashPoint(CrashPointCatalog.AfterUpdatePosBeforeApply)) return;
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
             statements.Add(new LoggedStatement(RowOnlyOutcome, store.Changes.Skip(before).ToArray()));
-        // Xid_apply_log_event::do_apply_event: before the position is updated, and after (TABLE: staged with the commit).
-        if (_server.AtCrashPoint(CrashPointCatalog.BeforeUpdatePos) || _server.AtCrashPoint(CrashPointCatalog.AfterUpdatePosBeforeApply)) return;
         job.Queued = _server.CommitReplicated(store, statements, head, trx, committed =>
         {
             _server.Context.Observe(new TransactionApplied(applied, Committed: true));
