@@ -196,11 +196,20 @@ public class ReplicaCrashPointTests
     }
 
     [Fact]
-    public void An_unarmed_replica_point_armed_on_the_source_never_fires_and_is_reported()
+    public void An_applier_point_armed_on_the_source_never_fires_and_is_reported()
     {
         RunReport report = Run("s1", CrashPointCatalog.AfterCommitBeforeUpdatePos, nth: 1, Source(), Replica(InfoRepository.Table));
         string missed = Assert.Single(report.CrashPointsNotFired);
         Assert.Contains("crash_after_commit_before_update_pos #1 on s1 never fired", missed);
         Assert.Equal(Keys(report, "s1"), Keys(report, "r1"));
+    }
+
+    [Fact]
+    public void A_replica_crash_point_replays_to_the_same_trace()
+    {
+        RunReport first = Run("r1", CrashPointCatalog.ReceiverAfterQueue, nth: 3, Source(), Replica(InfoRepository.File));
+        RunReport again = Run("r1", CrashPointCatalog.ReceiverAfterQueue, nth: 3, Source(), Replica(InfoRepository.File));
+        Assert.Equal(first.Result.TraceHash, again.Result.TraceHash);
+        Assert.Equal(first.TraceText, again.TraceText);
     }
 }
