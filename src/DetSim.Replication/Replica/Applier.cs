@@ -252,12 +252,16 @@ internal sealed class Applier
             Fail(error, trx, current);
             return;
         }
+        // Xid_apply_log_event::do_apply_event: before the position is updated, and after (TABLE: staged with the commit).
+        if (_server.AtCrashPoint(CrashPointCatalog.BeforeUpdatePos) || _server.AtCrashPoint(CrashPointCatalog.AfterUpdatePosBeforeApply)) return;
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
             statements.Add(new LoggedStatement(RowOnlyOutcome, store.ChangesSince(before)));
         job.Queued = _server.CommitReplicated(store, statements, head, trx, committed =>
         {
             _server.Context.Observe(new TransactionApplied(applied, Committed: true));
+            // Committed; FILE's relay-log.info is written only in Finish (Xid_log_event::do_commit, then do_apply_event).
+            if (_server.AtCrashPoint(CrashPointCatalog.AfterApply) || _server.AtCrashPoint(CrashPointCatalog.AfterCommitBeforeUpdatePos)) return;
             OnCommitted(job, committed);
         }, () =>
         {

@@ -116,6 +116,8 @@ internal sealed class Receiver
         }
         foreach (LoggedEvent e in packet.Events)
         {
+            // queue_event: a Rotate rotates the relay log first (process_io_rotate, sql/rpl_replica.cc).
+            if (e.Event is RotateEvent && _server.AtCrashPoint(CrashPointCatalog.BeforeRotateRelayLog)) return;
             _server.Relay.Append(e);
             SourceCoordinates = e.Event is RotateEvent r2 ? new BinlogCoordinates(r2.NextFile, r2.Position) : e.End;
             if (e.Event is GtidEvent g)
@@ -134,6 +136,8 @@ internal sealed class Receiver
                 _eventsSinceSync = 0;
             }
         }
+        // queue_event wrote the events (write_buffer) and has not yet flushed master.info.
+        if (DumpThread.EndsTransaction(packet.Events[^1].Event) && _server.AtCrashPoint(CrashPointCatalog.ReceiverAfterQueue)) return;
         SaveSourceInfo();
         if (packet.NeedsAck && _server.Options.ReplicaSemiSync)
             _server.Context.Send(from, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));

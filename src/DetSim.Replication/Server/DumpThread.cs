@@ -95,6 +95,7 @@ internal sealed class DumpThread
     /// <summary>Sends every complete transaction between the cursor and the published end.</summary>
     public void Pump()
     {
+        if (_server.Dying) return; // another dump thread's crash point fired in this step
         BinlogCoordinates end = _server.PublishedEnd;
         var packet = new List<LoggedEvent>();
         BinlogCoordinates packetStart = _cursor;
@@ -117,7 +118,7 @@ internal sealed class DumpThread
                     break;
                 }
                 packet.Add(e);
-                if (EndsTransaction(e.Event)) Send(packet, needsAck: Request.SemiSync && _server.SemiSync.Enabled);
+                if (EndsTransaction(e.Event) && !Send(packet, needsAck: Request.SemiSync && _server.SemiSync.Enabled)) return;
             }
             if (!progress && packet.Count == 0 && _server.Binlog.NextFile(_cursor.File) is { } next)
             {
@@ -152,17 +153,23 @@ internal sealed class DumpThread
         _lastSent = _cursor;
     }
 
-    private void Send(List<LoggedEvent> packet, bool needsAck)
+    /// <summary>Sends the packet unless the replica has its GTID; false when a crash point killed the server here (the caller stops).</summary>
+    private bool Send(List<LoggedEvent> packet, bool needsAck)
     {
-        if (packet.Count == 0) return;
+        if (packet.Count == 0) return true;
         bool skip = _replicaGtids is not null && packet[0].Event is GtidEvent { Gtid: { } g } && _replicaGtids.Contains(g);
         if (!skip)
         {
             Invariant.That(_lastSent.IsNone || packet[0].Start >= _lastSent, "a dump thread sends each event once, in binlog order");
+            bool trx = EndsTransaction(packet[^1].Event);
+            // The transmit hooks run only for a semi-sync replica (m_observe_transmission, sql/rpl_binlog_sender.cc).
+            if (trx && Request.SemiSync && _server.AtCrashPoint(CrashPointCatalog.BinlogTransmitHook)) return false;
             _server.Context.Send(Connection, new BinlogPacket(Request.ConnectionId, _lastSent, packet.ToArray(), needsAck));
             _lastSent = packet[^1].Event is RotateEvent r ? new BinlogCoordinates(r.NextFile, 4) : packet[^1].End;
+            if (trx && _server.AtCrashPoint(CrashPointCatalog.DumpAfterSend)) return false;
         }
         packet.Clear();
+        return true;
     }
 
     public static bool EndsTransaction(BinlogEvent e) => e is XidEvent || (e is QueryEvent q && !q.IsBegin && IsDdl(q.Sql));

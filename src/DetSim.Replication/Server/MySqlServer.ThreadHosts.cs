@@ -18,6 +18,8 @@ public sealed partial class MySqlServer : IDumpHost, IReceiverHost, IApplierHost
     GtidSet IServerThreadHost.OwnedGtids => OwnedGtids;
     void IServerThreadHost.Note(string text) => Note(text);
     void IServerThreadHost.SetTimer(Duration after, TimerKind kind, long id) => SetTimer(after, kind, id);
+    bool IServerThreadHost.Dying => Dying;
+    bool IServerThreadHost.AtCrashPoint(string point) => AtCrashPoint(point);
 
     BinaryLog IDumpHost.Binlog => Binlog;
     SemiSyncSource IDumpHost.SemiSync => SemiSync;
@@ -40,12 +42,12 @@ public sealed partial class MySqlServer : IDumpHost, IReceiverHost, IApplierHost
     SemiSyncSource ICommitHost.SemiSync => SemiSync;
     TransactionEventsBuilder ICommitHost.EventsBuilder => EventsBuilder;
     RowLocks ICommitHost.Locks => Locks;
-    bool ICommitHost.Dying => Dying;
-    bool ICommitHost.AtCrashPoint(string point) => AtCrashPoint(point);
     long ICommitHost.NextGno() => NextGno();
     TableSchema ICommitHost.SchemaOf(string table) => SchemaOf(table);
     void ICommitHost.PublishBinlogEnd() => PublishBinlogEnd();
-    void ICommitHost.RotateBinlogNow() => RotateBinlogNow();
+    // An applier crash point fires inside a commit's callback (CrashPointCatalog.ThreadPoints): the
+    // pipeline's remaining steps then neither rotate the binlog nor wake lock waiters.
+    void ICommitHost.RotateBinlogNow() { if (!Dying) RotateBinlogNow(); }
     void ICommitHost.WaitForAck(BinlogCoordinates position, Action<bool> done) => WaitForAck(position, done);
-    void ICommitHost.OnLocksReleased() => OnLocksReleased();
+    void ICommitHost.OnLocksReleased() { if (!Dying) OnLocksReleased(); }
 }

@@ -28,6 +28,10 @@ internal interface IServerThreadHost
     GtidSet OwnedGtids { get; }
     void Note(string text);
     void SetTimer(Duration after, TimerKind kind, long id);
+    /// <summary>A crash point fired in this step: nothing more of the step may happen.</summary>
+    bool Dying { get; }
+    /// <summary>One arrival at a crash point (CrashPointCatalog); true when the server dies here and the caller must stop its step.</summary>
+    bool AtCrashPoint(string point);
 }
 
 /// <summary>The dump thread (Binlog_sender): reads the binary log up to what is published, and tells semi-sync of its replica.</summary>
@@ -66,8 +70,6 @@ internal interface ICommitHost : IServerThreadHost
     SemiSyncSource SemiSync { get; }
     TransactionEventsBuilder EventsBuilder { get; }
     RowLocks Locks { get; }
-    bool Dying { get; }
-    bool AtCrashPoint(string point);
     long NextGno();
     TableSchema SchemaOf(string table);
     void PublishBinlogEnd();
