@@ -78,7 +78,8 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtim
 }
 
 /// <summary>A spec run over seeds by the campaign runner with <see cref="Jobs"/> workers.</summary>
-public sealed record ThroughputFigure(string Spec, int Jobs, int Seeds, double WallSeconds, double CpuSeconds)
+/// <param name="Processes">0: one process with <see cref="Jobs"/> workers; else that many separate `detsim check --jobs 1` processes at once.</param>
+public sealed record ThroughputFigure(string Spec, int Jobs, int Seeds, double WallSeconds, double CpuSeconds, int Processes = 0)
 {
     public double SeedsPerSecond => Seeds / WallSeconds;
     public double SeedsPerSecondPerCore => SeedsPerSecond / Jobs;
@@ -165,6 +166,10 @@ public static class BenchSuite
         var throughput = new List<ThroughputFigure>();
         foreach (int jobs in plan.Jobs > 1 ? new[] { 1, plan.Jobs } : [1])
             throughput.Add(Throughput(standard, jobs, plan.StandardSeeds, plan.WarmSeeds * 40, cancel));
+        // The control: separate processes share no memory, so what they lose against N× is what the cores share.
+        if (plan.Jobs > 1 && !cancel.IsCancellationRequested)
+            foreach (int n in new[] { 1, plan.Jobs })
+                if (Processes(Path.Combine(plan.SpecDir, Standard + ".yaml"), standard.Name, n, plan.StandardSeeds) is { } f) throughput.Add(f);
 
         progress("campaigns to the first failure");
         var campaigns = new List<CampaignFigure>
@@ -255,6 +260,42 @@ public static class BenchSuite
         var clock = Stopwatch.StartNew();
         SpecResult r = runner.Run(spec, seeds, spec.SeedStart, cancel);
         return new ThroughputFigure(spec.Name, jobs, r.SeedsRun, clock.Elapsed.TotalSeconds, CpuSeconds() - cpu0);
+    }
+
+    /// <summary>
+    /// <paramref name="n"/> `detsim check --jobs 1` processes at once, each on its own seeds: wall time
+    /// until the last ends (an exited process's CPU time cannot be read, so none). Each pays its own
+    /// start and JIT, so compare n against 1 of them.
+    /// Null when this process cannot start itself.
+    /// </summary>
+    private static ThroughputFigure? Processes(string specPath, string name, int n, int seeds)
+    {
+        string? self = Environment.ProcessPath;
+        System.Reflection.Assembly? entry = System.Reflection.Assembly.GetEntryAssembly();
+        if (self is null || entry?.GetName().Name != "detsim") return null; // a test host, not the detsim command
+        // Under `dotnet detsim.dll` the process is dotnet: start the same assembly again.
+        bool host = Path.GetFileNameWithoutExtension(self) == "dotnet";
+        var clock = Stopwatch.StartNew();
+        var children = new List<Process>();
+        for (int i = 0; i < n; i++)
+        {
+            var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (host) start.ArgumentList.Add(entry.Location);
+            foreach (string a in new[] { "check", specPath, "--seeds", seeds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                         "--seed-start", (7_000_000 + i * seeds).ToString(System.Globalization.CultureInfo.InvariantCulture), "--jobs", "1" })
+                start.ArgumentList.Add(a);
+            children.Add(Process.Start(start)!);
+        }
+        bool ok = true;
+        foreach (Process c in children)
+        {
+            c.StandardOutput.ReadToEnd();
+            c.StandardError.ReadToEnd();
+            c.WaitForExit();
+            ok &= c.ExitCode == 0;
+            c.Dispose();
+        }
+        return ok ? new ThroughputFigure(name, 1, n * seeds, clock.Elapsed.TotalSeconds, double.NaN, n) : null;
     }
 
     /// <summary>The same workload, its nemesis arming a commit-pipeline crash point (drawn, the N-th arrival for N up to 3,000) instead of a kill at a random moment.</summary>
