@@ -8,7 +8,8 @@ namespace DetSim.Cli.Bench;
 /// <summary>Writes a <see cref="BenchReport"/> as docs/benchmarks.md (for people) and JSON (for machines).</summary>
 public static class BenchReportWriter
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // A separate process's CPU time is unknown (NaN), written as "NaN".
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static string ToJson(BenchReport r) => JsonSerializer.Serialize(r, Json);
 
