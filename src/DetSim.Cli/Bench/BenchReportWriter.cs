@@ -133,7 +133,7 @@ public static class BenchReportWriter
 
         L("## Memory over many seeds");
         L();
-        L($"{r.Memory.Checkpoints.LastOrDefault()?.Seeds ?? 0:N0} seeds of {r.Memory.Spec} in one process, measured first ({F(r.Memory.Seconds, "F0")} s: as many as fit in a few minutes, not a million).");
+        L($"{r.Memory.Checkpoints.LastOrDefault()?.Seeds ?? 0:N0} seeds of {r.Memory.Spec} through the campaign runner in one process (`check --jobs {r.Memory.Jobs}`), measured first, in {F(r.Memory.Seconds, "F0")} s.");
         L();
         L("| seeds | peak working set | working set | managed heap |");
         L("|---|---|---|---|");

@@ -124,7 +124,11 @@ public sealed record CheckerCostFigure(string Invariant, long HistoryOps, double
 }
 
 /// <summary>Peak working set and managed heap while running many seeds of one spec in one process.</summary>
-public sealed record MemoryFigure(string Spec, IReadOnlyList<MemoryCheckpoint> Checkpoints, double Seconds);
+public sealed record MemoryFigure(string Spec, IReadOnlyList<MemoryCheckpoint> Checkpoints, double Seconds)
+{
+    /// <summary>Campaign workers that ran the seeds.</summary>
+    public int Jobs { get; init; } = 1;
+}
 
 public sealed record MemoryCheckpoint(int Seeds, long PeakWorkingSetBytes, long WorkingSetBytes, long HeapBytes);
 
@@ -145,7 +149,7 @@ public static class BenchSuite
         // Memory first, so the peak working set is this spec's alone (the bug-hunt runs below keep more alive).
         progress("memory");
         SpecJudge.RunSeed(standard, 1_000_000);
-        MemoryFigure memory = Memory(standard, plan.MemorySeeds, cancel);
+        MemoryFigure memory = Memory(standard, plan.MemorySeeds, plan.Jobs, cancel);
 
         progress("kernel");
         var (kernel, same) = Kernel(plan);
@@ -358,21 +362,24 @@ public static class BenchSuite
         return new CampaignFigure(spec.Name, invariant, cap, seeds, cpu);
     }
 
-    private static MemoryFigure Memory(Spec spec, int seeds, CancellationToken cancel)
+    /// <summary>
+    /// Many seeds through the campaign runner with every core (what `detsim check` does), the process's
+    /// peak working set and managed heap read as the judged seeds pass 1%, 10%, 50% and all of them.
+    /// </summary>
+    private static MemoryFigure Memory(Spec spec, int seeds, int jobs, CancellationToken cancel)
     {
         var checkpoints = new List<MemoryCheckpoint>();
         var marks = new SortedSet<int> { Math.Max(1, seeds / 100), Math.Max(1, seeds / 10), Math.Max(1, seeds / 2), seeds };
         var clock = Stopwatch.StartNew();
-        for (int i = 1; i <= seeds && !cancel.IsCancellationRequested; i++)
+        var runner = new CheckRunner(jobs, Shard.All);
+        runner.SeedsDone += (_, done, _) =>
         {
-            SpecJudge.RunSeed(spec, 10_000_000 + (ulong)i);
-            if (marks.Contains(i))
-            {
-                using var p = Process.GetCurrentProcess();
-                checkpoints.Add(new MemoryCheckpoint(i, p.PeakWorkingSet64, p.WorkingSet64, GC.GetTotalMemory(false)));
-            }
-        }
-        return new MemoryFigure(spec.Name, checkpoints, clock.Elapsed.TotalSeconds);
+            if (!marks.Contains(done)) return;
+            using var p = Process.GetCurrentProcess();
+            checkpoints.Add(new MemoryCheckpoint(done, p.PeakWorkingSet64, p.WorkingSet64, GC.GetTotalMemory(false)));
+        };
+        runner.Run(spec, seeds, 10_000_001, cancel);
+        return new MemoryFigure(spec.Name, checkpoints, clock.Elapsed.TotalSeconds) { Jobs = jobs };
     }
 
     /// <summary>CPU time of the whole process (every thread, the GC's included).</summary>
