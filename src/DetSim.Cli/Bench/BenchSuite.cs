@@ -105,8 +105,8 @@ public sealed record CampaignFigure(string Spec, string Invariant, int Cap, IRea
     public int Found => SeedsToFirst.Count(s => s is not null);
     public string MedianSeeds => Median(SeedsToFirst.Select(s => (double)(s ?? int.MaxValue)).ToList(), "F0");
     public string MaxSeeds => SeedsToFirst.Any(s => s is null) ? $">{Cap}" : SeedsToFirst.Max()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    public string MedianSeconds => Median(CpuSecondsToFirst.Zip(SeedsToFirst, (c, s) => s is null ? double.PositiveInfinity : c).ToList(), "F2");
-    public string MaxSeconds => SeedsToFirst.Any(s => s is null) ? $">{CpuSecondsToFirst.Max():F2}" : CpuSecondsToFirst.Max().ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+    public string MedianSeconds => Median(CpuSecondsToFirst.Zip(SeedsToFirst, (c, s) => s is null ? double.PositiveInfinity : c).ToList(), "F3");
+    public string MaxSeconds => SeedsToFirst.Any(s => s is null) ? $">{CpuSecondsToFirst.Max():F3}" : CpuSecondsToFirst.Max().ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
 
     private string Median(List<double> xs, string format)
     {
@@ -216,7 +216,7 @@ public static class BenchSuite
 
     private static SeedCostFigure SeedCost(Spec spec, int seeds, List<SeedOutcome>? keep)
     {
-        double cpu0 = CpuSeconds();
+        double cpu0 = CpuClock.Seconds();
         long allocated0 = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         long steps = 0, ops = 0;
@@ -232,7 +232,7 @@ public static class BenchSuite
             }
             keep?.Add(o);
         }
-        return new SeedCostFigure(spec.Name, seeds, CpuSeconds() - cpu0, clock.Elapsed.TotalSeconds, steps, simulated, ops, GC.GetAllocatedBytesForCurrentThread() - allocated0);
+        return new SeedCostFigure(spec.Name, seeds, CpuClock.Seconds() - cpu0, clock.Elapsed.TotalSeconds, steps, simulated, ops, GC.GetAllocatedBytesForCurrentThread() - allocated0);
     }
 
     private static IReadOnlyList<CheckerCostFigure> CheckerCosts(IReadOnlyList<SeedOutcome> outcomes, IReadOnlyList<string> names)
@@ -260,10 +260,10 @@ public static class BenchSuite
     {
         var runner = new CheckRunner(jobs, Shard.All);
         runner.Run(spec, Math.Max(warm, jobs * 2), 5_000_000, cancel); // warm every worker
-        double cpu0 = CpuSeconds();
+        double cpu0 = CpuClock.Seconds();
         var clock = Stopwatch.StartNew();
         SpecResult r = runner.Run(spec, seeds, spec.SeedStart, cancel);
-        return new ThroughputFigure(spec.Name, jobs, r.SeedsRun, clock.Elapsed.TotalSeconds, CpuSeconds() - cpu0);
+        return new ThroughputFigure(spec.Name, jobs, r.SeedsRun, clock.Elapsed.TotalSeconds, CpuClock.Seconds() - cpu0);
     }
 
     /// <summary>
@@ -349,7 +349,7 @@ public static class BenchSuite
         for (int c = 0; c < campaigns && !cancel.IsCancellationRequested; c++)
         {
             ulong start = 1 + (ulong)c * 1_000_000;
-            double cpu0 = CpuSeconds();
+            double cpu0 = CpuClock.Seconds();
             int? found = null;
             for (int i = 0; i < cap && !cancel.IsCancellationRequested; i++)
             {
@@ -357,7 +357,7 @@ public static class BenchSuite
                 if (o.Kind == SeedKind.Finished && o.Violations.Any(v => v.Invariant == invariant)) { found = i + 1; break; }
             }
             seeds.Add(found);
-            cpu.Add(CpuSeconds() - cpu0);
+            cpu.Add(CpuClock.Seconds() - cpu0);
         }
         return new CampaignFigure(spec.Name, invariant, cap, seeds, cpu);
     }
@@ -380,12 +380,5 @@ public static class BenchSuite
         };
         runner.Run(spec, seeds, 10_000_001, cancel);
         return new MemoryFigure(spec.Name, checkpoints, clock.Elapsed.TotalSeconds) { Jobs = jobs };
-    }
-
-    /// <summary>CPU time of the whole process (every thread, the GC's included).</summary>
-    private static double CpuSeconds()
-    {
-        using var p = Process.GetCurrentProcess();
-        return p.TotalProcessorTime.TotalSeconds;
     }
 }

@@ -15,7 +15,7 @@ public sealed record SeedCostSummary(string Spec, int Seeds, double CpuSeconds, 
     public static SeedCostSummary Measure(Spec spec, int seeds)
     {
         for (int i = 0; i < 5; i++) SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i);
-        double cpu0 = Cpu();
+        double cpu0 = CpuClock.Seconds();
         TimeSpan pause0 = GC.GetTotalPauseDuration();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
         long alloc0 = GC.GetAllocatedBytesForCurrentThread();
@@ -35,7 +35,7 @@ public sealed record SeedCostSummary(string Spec, int Seeds, double CpuSeconds, 
             string line = o.TraceHash + "|" + o.Kind + "|" + string.Join(",", o.Violations.Select(v => v.Invariant));
             foreach (char ch in line) hash = (hash ^ ch) * 1099511628211UL;
         }
-        return new SeedCostSummary(spec.Name, seeds, Cpu() - cpu0, steps, GC.GetAllocatedBytesForCurrentThread() - alloc0, simulated, violated,
+        return new SeedCostSummary(spec.Name, seeds, CpuClock.Seconds() - cpu0, steps, GC.GetAllocatedBytesForCurrentThread() - alloc0, simulated, violated,
             hash.ToString("x16", CultureInfo.InvariantCulture), (GC.GetTotalPauseDuration() - pause0).TotalSeconds,
             GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
     }
@@ -43,9 +43,4 @@ public sealed record SeedCostSummary(string Spec, int Seeds, double CpuSeconds, 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Spec}: {Seeds} seeds, CPU {CpuSeconds * 1000 / Seeds:F1} ms/seed, {(double)Steps / Seeds:F0} steps/seed, {(double)AllocatedBytes / Seeds / 1e6:F2} MB allocated/seed ({(double)AllocatedBytes / Math.Max(1, Steps):F0} B/step), simulated/CPU {SimulatedSeconds / CpuSeconds:F1}x, GC pauses {GcPauseSeconds * 1000 / Seeds:F1} ms/seed (gen0/1/2 collections {Gen0}/{Gen1}/{Gen2}), violated {Violated}/{Seeds}, behaviour {BehaviourHash}");
 
-    private static double Cpu()
-    {
-        using var p = Process.GetCurrentProcess();
-        return p.TotalProcessorTime.TotalSeconds;
-    }
 }
