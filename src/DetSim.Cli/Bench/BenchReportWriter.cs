@@ -21,7 +21,8 @@ public static class BenchReportWriter
         BenchPlan p = r.Plan;
         L("# Benchmarks");
         L();
-        L($"Written by `detsim bench all{(p.Quick ? " --quick" : "")}` on {r.Machine.Date} in {F(r.TotalSeconds, "F0")} s: every figure below was measured in that one");
+        string memorySeeds = !p.Quick && p.MemorySeeds != BenchPlan.Full(p.SpecDir).MemorySeeds ? $" --memory-seeds {p.MemorySeeds}" : "";
+        L($"Written by `detsim bench all{(p.Quick ? " --quick" : "")}{memorySeeds}` on {r.Machine.Date} in {F(r.TotalSeconds, "F0")} s: every figure below was measured in that one");
         L("run, one after the other in one process. Benchmarks report; no test asserts a speed.");
         L();
         L($"Machine: {r.Machine.Cores} cores ({r.Machine.Cpu}), {r.Machine.Os}, {r.Machine.Runtime}, Release build, " +
@@ -140,7 +141,7 @@ public static class BenchReportWriter
         foreach (MemoryCheckpoint m in r.Memory.Checkpoints)
             L($"| {m.Seeds:N0} | {F(m.PeakWorkingSetBytes / 1048576.0, "F0")} MB | {F(m.WorkingSetBytes / 1048576.0, "F0")} MB | {F(m.HeapBytes / 1048576.0, "F0")} MB |");
         L();
-        L("Re-run: `dotnet run --project src/DetSim.Cli -c Release -- bench all` (add `--json FILE` for the figures as JSON).");
+        L($"Re-run: `dotnet run --project src/DetSim.Cli -c Release -- bench all{memorySeeds}` (add `--json FILE` for the figures as JSON).");
         return md.ToString();
     }
 }
