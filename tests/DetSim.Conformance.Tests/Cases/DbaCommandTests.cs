@@ -147,12 +147,15 @@ public class LockWaitTests(ITestOutputHelper output)
         using MySqlConnection rd = both.Real["s1"].Open();
         var write = System.Threading.Tasks.Task.Run(() => MariaDbCluster.Exec(w, "UPDATE t SET v = 7 WHERE id = 3"));
         // Wait until the UPDATE is in its ACK wait (its row lock held), not for a fixed time: on a busy
-        // machine the read could otherwise run first. The 2-minute bound is a hang guard only.
-        for (var guard = System.Diagnostics.Stopwatch.StartNew();
+        // machine the read could otherwise run first. The clock is HangGuard's only: no verdict depends on it.
+        for (var guard = HangGuard.Start();
              MariaDbCluster.Query(rd, "SELECT STATE FROM information_schema.PROCESSLIST WHERE INFO LIKE 'UPDATE t SET v = 7%'")
                  .All(row => row["STATE"]?.Contains("semi-sync", StringComparison.OrdinalIgnoreCase) != true);
              Thread.Sleep(10))
-            Assert.True(guard.Elapsed < TimeSpan.FromMinutes(2) && !write.IsCompleted, "the UPDATE never reached its semi-sync ACK wait");
+        {
+            Assert.False(write.IsCompleted, "the UPDATE never reached its semi-sync ACK wait");
+            if (HangGuard.Expired(guard)) throw HangGuard.Hung("the UPDATE, not in its semi-sync ACK wait");
+        }
         MariaDbCluster.Exec(rd, "SET SESSION innodb_lock_wait_timeout = 2");
         string realRead;
         try
@@ -166,7 +169,7 @@ public class LockWaitTests(ITestOutputHelper output)
         }
         string realWriter = write.IsCompleted ? "committed" : "waiting for the ACK";
         MariaDbCluster.Exec(rd, "SET GLOBAL rpl_semi_sync_master_enabled = OFF");
-        write.Wait(TimeSpan.FromMinutes(2)); // hang guard only: turning semi-sync off releases the writer at once
+        write.Wait(HangGuard.Limit); // turning semi-sync off releases the writer at once
         cmp.Add("SELECT ... FOR UPDATE of a row in an AFTER_SYNC wait, innodb_lock_wait_timeout=2", modelRead, realRead);
         cmp.Add("the writer when the locking read gave up", modelWriter, realWriter);
         cmp.Verify();

@@ -87,18 +87,18 @@ internal sealed class Both : IDisposable
     /// <summary>
     /// PURGE BINARY LOGS up to the current file on both sides. MariaDB skips a file a dump thread
     /// still reads (an old one may not have noticed a stop yet on a busy machine), so the real side
-    /// purges again until only the current file is left; the bound is a hang guard only.
+    /// purges again until only the current file is left (<see cref="HangGuard"/>).
     /// </summary>
     public void PurgeToCurrentFile(string source)
     {
         Model.Server(source).PurgeBinaryLogsKeepingLast(1);
         string current = Real.Query(source, "SHOW MASTER STATUS")[0]["File"]!;
-        for (var guard = System.Diagnostics.Stopwatch.StartNew(); guard.Elapsed < TimeSpan.FromMinutes(5); Thread.Sleep(100))
+        for (var guard = HangGuard.Start(); !HangGuard.Expired(guard); Thread.Sleep(100))
         {
             Real.Exec(source, $"PURGE BINARY LOGS TO '{current}'");
             if (Real.Query(source, "SHOW BINARY LOGS").Count == 1) return;
         }
-        throw new TimeoutException($"{source} hung: PURGE BINARY LOGS TO '{current}' still leaves older files after 5 minutes");
+        throw HangGuard.Hung($"{source}: PURGE BINARY LOGS TO '{current}' still leaves older files");
     }
 
     public static string Running(ReplicaThreadState s) => s switch

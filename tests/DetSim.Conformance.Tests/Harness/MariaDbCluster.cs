@@ -167,38 +167,36 @@ internal sealed class MariaDbCluster : IDisposable
     }
 
     /// <summary>Waits until <paramref name="replica"/> has applied everything <paramref name="source"/> has binlogged (MASTER_GTID_WAIT).</summary>
-    /// It stops waiting only when the replica has caught up or its applier has stopped (an error): the
-    /// deadline is a hang guard far above any catch-up here, so a busy machine cannot change a verdict.
+    /// It stops waiting only when the replica has caught up or its applier has stopped (an error), or at
+    /// <see cref="HangGuard"/>, which no verdict depends on.
     public bool CaughtUp(string replica, string source)
     {
         string pos = Scalar(source, "SELECT @@gtid_binlog_pos") ?? "";
         if (pos.Length == 0) return true;
-        var guard = System.Diagnostics.Stopwatch.StartNew();
-        while (guard.Elapsed < HangGuard)
+        var guard = HangGuard.Start();
+        while (!HangGuard.Expired(guard))
         {
             if (Scalar(replica, $"SELECT MASTER_GTID_WAIT('{pos}', 1)") == "0") return true;
             // A stopped applier, or a receiver that stopped for good (not one still connecting), never catches up.
             if (SlaveStatus(replica) is not { } st || st["Slave_SQL_Running"] != "Yes" || st["Slave_IO_Running"] == "No") return false;
         }
-        throw new TimeoutException($"{replica} hung: not caught up with {source} after {HangGuard}");
+        throw HangGuard.Hung($"{replica}, not caught up with {source}");
     }
 
     /// <summary>Far above anything a loopback server takes; only a hang reaches it.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(10);
-
     public Dictionary<string, string?>? SlaveStatus(string replica) => Query(replica, "SHOW SLAVE STATUS").FirstOrDefault();
 
-    /// <summary>Polls SHOW SLAVE STATUS until <paramref name="done"/> holds (the deadline is only a hang guard); returns that status.</summary>
+    /// <summary>Polls SHOW SLAVE STATUS until <paramref name="done"/> holds (up to <see cref="HangGuard"/>); returns that status.</summary>
     public Dictionary<string, string?>? WaitSlaveStatus(string replica, Func<Dictionary<string, string?>, bool> done)
     {
-        var guard = System.Diagnostics.Stopwatch.StartNew();
-        while (guard.Elapsed < HangGuard)
+        var guard = HangGuard.Start();
+        while (!HangGuard.Expired(guard))
         {
             Dictionary<string, string?>? st = SlaveStatus(replica);
             if (st is not null && done(st)) return st;
             Thread.Sleep(50);
         }
-        throw new TimeoutException($"{replica} hung: SHOW SLAVE STATUS never reached the awaited state in {HangGuard}");
+        throw HangGuard.Hung($"{replica}: SHOW SLAVE STATUS, never in the awaited state");
     }
 
     public List<string> Rows(string server, string table) =>

@@ -82,13 +82,12 @@ internal sealed class MariaDbServer
     }
 
     /// <summary>
-    /// Polls until the server accepts connections. The deadline is a hang guard only, far above a
-    /// start-up (about a second here), so a busy machine never turns a slow start into a failure.
+    /// Polls until the server accepts connections, up to <see cref="HangGuard"/>.
     /// </summary>
     private void WaitReady()
     {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(10))
+        var guard = HangGuard.Start();
+        while (!HangGuard.Expired(guard))
         {
             if (_process!.HasExited) throw new InvalidOperationException($"{Name}: mariadbd exited with {_process.ExitCode}: {ErrorLogTail()}");
             try
@@ -98,7 +97,7 @@ internal sealed class MariaDbServer
             }
             catch (MySqlException) { Thread.Sleep(100); }
         }
-        throw new TimeoutException($"{Name}: mariadbd hung: not ready after 10 minutes: {ErrorLogTail()}");
+        throw HangGuard.Hung($"{Name}: mariadbd, not ready: {ErrorLogTail()}");
     }
 
     public string ErrorLogTail()

@@ -15,10 +15,10 @@ public class FuzzTests(ITestOutputHelper output)
 
     public sealed record Figures(int Mutants, int Loaded, int Rejected, int Crashes, int Hangs, int WithoutPosition, int RawParserText, int ModelErrors, List<string> Failures);
 
-    /// <summary>Runs <paramref name="mutants"/> mutants from <paramref name="firstSeed"/>; wall time only counts slow mutants as hangs for the figures.</summary>
     /// <summary>A hang guard only: loading a spec takes milliseconds, so two minutes is far above any plausible load even on a busy machine.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
+    /// <summary>Runs <paramref name="mutants"/> mutants from <paramref name="firstSeed"/>; a load slower than <paramref name="hang"/> (a hang guard) counts as a hang.</summary>
     public static Figures Run(int firstSeed, int mutants, int runSeedsOf, TimeSpan hang)
     {
         int loaded = 0, rejected = 0, crashes = 0, hangs = 0, withoutPosition = 0, raw = 0, modelErrors = 0, ran = 0;
