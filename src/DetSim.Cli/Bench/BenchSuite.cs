@@ -21,7 +21,12 @@ public sealed record BenchPlan
     public int StandardSeeds { get; init; } = 2_000;
     public int BugHuntSeeds { get; init; } = 20;
     /// <summary>Seeds run untimed before a figure, so tiered JIT has compiled the hot code (CPU per seed is the steady state's).</summary>
-    public int WarmSeeds { get; init; } = 5;
+    public int WarmSeeds { get; init; } = DefaultWarmSeeds;
+
+    /// <summary>The standard spec's seeds are short: it warms this many times <see cref="WarmSeeds"/>.</summary>
+    public int StandardWarmSeeds => WarmSeeds * 40;
+
+    public const int DefaultWarmSeeds = 5;
     public int Campaigns { get; init; } = 20;
     public int CampaignSeedCap { get; init; } = 400;
     public int MemorySeeds { get; init; } = 20_000;
@@ -159,7 +164,7 @@ public static class BenchSuite
         var reports = new List<SeedOutcome>();
         // Warm the JIT before timing: tiered compilation reaches its optimised code after a few seeds.
         foreach (Spec s in new[] { async, afterCommit, afterSync, standard })
-            for (int i = 0; i < (s == standard ? plan.WarmSeeds * 40 : plan.WarmSeeds); i++) SpecJudge.RunSeed(s, 1_000_000 + (ulong)i);
+            for (int i = 0; i < (s == standard ? plan.StandardWarmSeeds : plan.WarmSeeds); i++) SpecJudge.RunSeed(s, 1_000_000 + (ulong)i);
         foreach (Spec s in new[] { async, afterCommit, afterSync }) costs.Add(SeedCost(s, plan.BugHuntSeeds, reports));
         costs.Add(SeedCost(standard, Math.Max(plan.BugHuntSeeds, plan.StandardSeeds / 4), null));
 
@@ -169,7 +174,7 @@ public static class BenchSuite
         progress("standard spec throughput");
         var throughput = new List<ThroughputFigure>();
         foreach (int jobs in plan.Jobs > 1 ? new[] { 1, plan.Jobs } : [1])
-            throughput.Add(Throughput(standard, jobs, plan.StandardSeeds, plan.WarmSeeds * 40, cancel));
+            throughput.Add(Throughput(standard, jobs, plan.StandardSeeds, plan.StandardWarmSeeds, cancel));
         // The control: separate processes share no memory, so what they lose against N× is what the cores share.
         if (plan.Jobs > 1 && !cancel.IsCancellationRequested)
             foreach (int n in new[] { 1, plan.Jobs })

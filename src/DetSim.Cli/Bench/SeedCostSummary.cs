@@ -8,13 +8,13 @@ namespace DetSim.Cli.Bench;
 /// `bench all --seed-cost SPEC`: seeds 1..N of one spec on this thread, the repeatable figure to
 /// compare two builds by (CPU of the whole process, GC threads included; steps; bytes allocated on
 /// this thread), with a hash over every seed's trace hash and violations so a change of behaviour shows.
-/// Five seeds run untimed first, so tiered JIT has compiled the hot code: the figure is the steady state's.
+/// <see cref="BenchPlan.DefaultWarmSeeds"/> seeds run untimed first, so tiered JIT has compiled the hot code: the figure is the steady state's.
 /// </summary>
 public sealed record SeedCostSummary(string Spec, int Seeds, double CpuSeconds, long Steps, long AllocatedBytes, double SimulatedSeconds, int Violated, string BehaviourHash, double GcPauseSeconds, int Gen0, int Gen1, int Gen2)
 {
     public static SeedCostSummary Measure(Spec spec, int seeds)
     {
-        for (int i = 0; i < 5; i++) SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i);
+        for (int i = 0; i < BenchPlan.DefaultWarmSeeds; i++) SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i);
         double cpu0 = CpuClock.Seconds();
         TimeSpan pause0 = GC.GetTotalPauseDuration();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);

@@ -42,7 +42,7 @@ public sealed partial class MySqlServer
                 if (outcome.CreatedTable is { } created) store.CreateTable(created);
                 bool isWrite = !outcome.IsReadOnly && !outcome.IsSessionOnly;
                 if (isWrite && !outcome.IsDdl && RowLoggingOnly(session)) outcome = RowOnly(outcome);
-                if (isWrite && ReadOnly) throw SqlError.ReadOnly(Options.Flavor == Flavor.MySql80 ? "--read-only" : "--read-only");
+                if (isWrite && ReadOnly) throw SqlError.ReadOnly();
                 writes |= isWrite;
                 if (outcome.IsReadOnly) rows = outcome.Rows;
                 if (outcome.Warnings.Count > 0) (warnings ??= new()).AddRange(outcome.Warnings);

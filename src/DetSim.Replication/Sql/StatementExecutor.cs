@@ -32,9 +32,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
 
         // The last result of a whole-table read in key order (SELECT * FROM t ORDER BY pk DESC LIMIT n,
         // the readers' loop): it stands while the committed table keeps its version.
-        public Table? ReadTable { get; set; }
-        public long ReadVersion { get; set; }
-        public IReadOnlyList<Value[]>? ReadRows { get; set; }
+        public (Table Table, long Version, IReadOnlyList<Value[]> Rows)? LastRead { get; set; }
     }
 
     public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor)
@@ -112,13 +110,13 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         bool plain = sel.Table is not null && sel.Where is null && !sel.ForUpdate && sel.Items.Count == 1 && sel.Items[0] is StarExpr
             && store.Schema(sel.Table) is { } schema && OrderedByKey(schema, sel.Order);
         Table? committed = plain ? store.UntouchedTable(sel.Table!) : null;
-        if (committed is not null && ReferenceEquals(parsed.ReadTable, committed) && parsed.ReadVersion == committed.Version)
+        if (committed is not null && parsed.LastRead is { } last && ReferenceEquals(last.Table, committed) && last.Version == committed.Version)
         {
-            eval.FoundRows = parsed.ReadRows!.Count;
-            return parsed.ReadRows;
+            eval.FoundRows = last.Rows.Count;
+            return last.Rows;
         }
         IReadOnlyList<Value[]> rows = Select(sel, store, eval);
-        if (committed is not null) (parsed.ReadTable, parsed.ReadVersion, parsed.ReadRows) = (committed, committed.Version, rows);
+        if (committed is not null) parsed.LastRead = (committed, committed.Version, rows);
         return rows;
     }
 
