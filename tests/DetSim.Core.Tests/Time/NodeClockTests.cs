@@ -14,7 +14,7 @@ public class NodeClockTests
             (offset, ppm, t) =>
             {
                 var clock = new NodeClock(Duration.FromMicros(offset), ppm);
-                long expected = t + offset + (long)t * ppm / 1_000_000;
+                long expected = (long)t + offset + (long)t * ppm / 1_000_000; // in long: t + offset can pass int.MaxValue
                 return clock.Read(new SimTime(t)).Micros == expected;
             });
     }
