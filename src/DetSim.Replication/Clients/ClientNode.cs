@@ -19,15 +19,30 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
 {
     private const long TickTag = 1L << 40;
     private const long TimeoutTag = 2L << 40;
-    private readonly Dictionary<long, (int Session, long OpId)> _inFlight = new();
-    private readonly Dictionary<int, long> _sessionOp = new();
-    private readonly Dictionary<int, (string Server, Connection Connection)> _connections = new();
+    private readonly Session[] _sessions = new Session[options.Sessions];
     private INodeContext _ctx = null!;
     private SimTime _end;
     private ServiceRoute _firstRoute = null!;
     private long _counter;
     private long _nextOp;
     private readonly int _totalWeight = options.Transactions.Sum(t => t.Weight);
+
+    /// <summary>
+    /// One session's state. A session has at most one request in flight (<see cref="OpId"/> 0: none). Its
+    /// timeout is one timer per session, not one per request: when it fires before the request in flight is
+    /// due, it is set again for the rest (as the receiver's net timeout is), so a request answered in
+    /// microseconds leaves no stale timer behind, and the one that is due still times out at its send
+    /// time plus the timeout.
+    /// </summary>
+    private struct Session
+    {
+        public long RequestId;
+        public long OpId;
+        public SimTime Deadline;
+        public bool TimerSet;
+        public string? Server;
+        public Connection Connection;
+    }
 
     public ClientOptions Options => options;
 
@@ -46,29 +61,63 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
 
     public void OnMessage(INodeContext context, int from, object message)
     {
-        if (message is not ClientReply reply || !_inFlight.Remove(reply.RequestId, out var op)) return; // late reply after a timeout
-        _sessionOp.Remove(op.Session);
-        context.Observe(new OpCompleted(op.OpId, reply.Ok ? OpOutcome.Ok : OpOutcome.Failed, reply.Error?.Code ?? 0, reply.Error?.Message,
+        if (message is not ClientReply reply) return;
+        int session = SessionOf(reply.RequestId);
+        if (session < 0) return; // late reply after a timeout
+        ref Session state = ref _sessions[session];
+        long opId = state.OpId;
+        state.OpId = 0;
+        context.Observe(new OpCompleted(opId, reply.Ok ? OpOutcome.Ok : OpOutcome.Failed, reply.Error?.Code ?? 0, reply.Error?.Message,
             reply.Rows, reply.Changes, reply.Gtid));
-        context.SetTimer(options.Think, TickTag | (uint)op.Session);
+        // No think time: the session sends its next request now, as a client in a loop does, without a timer event between.
+        if (options.Think == Duration.Zero) Tick(context, session);
+        else context.SetTimer(options.Think, TickTag | (uint)session);
     }
 
     public void OnTimer(INodeContext context, long tag, object? state)
     {
         int session = (int)(tag & 0xFFFFFFFF);
-        if ((tag & TimeoutTag) != 0)
+        if ((tag & TimeoutTag) != 0) OnTimeoutTimer(context, session);
+        else Tick(context, session);
+    }
+
+    private void Tick(INodeContext context, int session)
+    {
+        if (context.Now >= _end || _sessions[session].OpId != 0 || Stopped) return;
+        SendNext(context, session);
+    }
+
+    private void OnTimeoutTimer(INodeContext context, int session)
+    {
+        ref Session state = ref _sessions[session];
+        state.TimerSet = false;
+        if (state.OpId == 0) return; // answered; the next request sets the timer again
+        if (context.Now < state.Deadline)
         {
-            long requestId = ((ClientRequest)state!).RequestId;
-            if (!_inFlight.Remove(requestId, out var op)) return;
-            _sessionOp.Remove(session);
-            // The client's read timeout gives up on the connection too; the next request opens a new one.
-            if (_connections.Remove(session, out var stuck)) context.Close(stuck.Connection);
-            context.Observe(new OpCompleted(op.OpId, OpOutcome.Unknown, 0, "timeout: no reply", [], [], null));
-            context.SetTimer(options.Think, TickTag | (uint)session);
+            ArmTimeout(context, session, state.Deadline - context.Now);
             return;
         }
-        if (context.Now >= _end || _sessionOp.ContainsKey(session) || Stopped) return;
-        SendNext(context, session);
+        long opId = state.OpId;
+        state.OpId = 0;
+        // The client's read timeout gives up on the connection too; the next request opens a new one.
+        if (state.Server is not null) context.Close(state.Connection);
+        state.Server = null;
+        context.Observe(new OpCompleted(opId, OpOutcome.Unknown, 0, "timeout: no reply", [], [], null));
+        context.SetTimer(options.Think, TickTag | (uint)session);
+    }
+
+    private void ArmTimeout(INodeContext context, int session, Duration after)
+    {
+        _sessions[session].TimerSet = true;
+        context.SetTimer(after, TimeoutTag | (uint)session);
+    }
+
+    /// <summary>The session whose request in flight this reply answers, or -1.</summary>
+    private int SessionOf(long requestId)
+    {
+        for (int s = 0; s < _sessions.Length; s++)
+            if (_sessions[s].OpId != 0 && _sessions[s].RequestId == requestId) return s;
+        return -1;
     }
 
     private void SendNext(INodeContext context, int session)
@@ -83,26 +132,27 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         for (int i = 0; i < sql.Length; i++) sql[i] = Fill(template.Sql[i], key, n, session);
         long opId = ++_nextOp;
         long requestId = ((long)context.Self << 32) | opId;
-        _inFlight.Add(requestId, (session, opId));
-        _sessionOp[session] = opId;
+        ref Session state = ref _sessions[session];
+        state.OpId = opId;
+        state.RequestId = requestId;
+        state.Deadline = context.Now + options.RequestTimeout;
         context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
-        var request = new ClientRequest(requestId, session, sql);
-        context.Send(ConnectionTo(context, session, server), request);
-        context.SetTimer(options.RequestTimeout, TimeoutTag | (uint)session, request); // the request as the timer's state: no boxed id
-
+        context.Send(ConnectionTo(context, session, server), new ClientRequest(requestId, session, sql));
+        if (!state.TimerSet) ArmTimeout(context, session, options.RequestTimeout);
     }
 
     /// <summary>A session keeps one connection to one server; it opens a new one when it is sent elsewhere (a failover) or lost the old.</summary>
     private Connection ConnectionTo(INodeContext context, int session, string server)
     {
-        if (_connections.TryGetValue(session, out var open))
+        ref Session state = ref _sessions[session];
+        if (state.Server is not null)
         {
-            if (open.Server == server) return open.Connection;
-            context.Close(open.Connection);
+            if (state.Server == server) return state.Connection;
+            context.Close(state.Connection);
         }
-        Connection c = context.Connect(context.Lookup(server));
-        _connections[session] = (server, c);
-        return c;
+        state.Connection = context.Connect(context.Lookup(server));
+        state.Server = server;
+        return state.Connection;
     }
 
     /// <summary>
@@ -111,12 +161,14 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     /// </summary>
     public void OnDisconnected(INodeContext context, Connection connection, CloseReason reason)
     {
-        foreach (int session in _connections.Where(kv => kv.Value.Connection == connection).Select(kv => kv.Key).ToList())
+        for (int session = 0; session < _sessions.Length; session++)
         {
-            _connections.Remove(session);
-            if (!_sessionOp.Remove(session, out long opId)) continue;
-            long requestId = _inFlight.First(kv => kv.Value.OpId == opId).Key;
-            _inFlight.Remove(requestId);
+            ref Session state = ref _sessions[session];
+            if (state.Server is null || state.Connection != connection) continue;
+            state.Server = null;
+            if (state.OpId == 0) continue;
+            long opId = state.OpId;
+            state.OpId = 0;
             context.Observe(reason == CloseReason.Refused
                 ? new OpCompleted(opId, OpOutcome.Failed, 2003, "Can't connect to MySQL server (connection refused)", [], [], null)
                 : new OpCompleted(opId, OpOutcome.Unknown, 2013, "Lost connection to MySQL server during query", [], [], null));
