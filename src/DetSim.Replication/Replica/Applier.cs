@@ -27,10 +27,12 @@ internal sealed class Applier
 {
     public const string RelayLogInfoFile = "relay-log.info";
     private readonly IApplierHost _server;
-    private readonly SortedDictionary<int, InFlight> _inFlight = new();
-    private readonly SortedSet<long> _committedSequences = new();
+    // By relay index. Sorted lists, not trees: a handful of entries, added in index order, and the
+    // oldest read on every commit (a tree's enumerator allocated a stack each time).
+    private readonly SortedList<int, InFlight> _inFlight = new();
+    private readonly HashSet<long> _committedSequences = new(); // only asked whether it holds one
     // Committed after the low-water mark, by relay index: the workers' group bitmaps.
-    private readonly SortedDictionary<int, BinlogCoordinates> _doneAfterLowWater = new();
+    private readonly SortedList<int, BinlogCoordinates> _doneAfterLowWater = new();
     // Committed before the restart after the stored low-water mark, by source end: skipped when met again.
     private readonly SortedSet<BinlogCoordinates> _recovered;
     // Handed to the commit pipeline and not committed yet: they commit before anything handed over later.
@@ -69,7 +71,7 @@ internal sealed class Applier
     public string LastSqlError { get; private set; } = "";
     public long Applied { get; private set; }
     public long Skipped { get; private set; }
-    public bool Idle => _inFlight.Count == 0 && RelayTransaction.Read(_server.Relay, NextIndex) is null;
+    public bool Idle => _inFlight.Count == 0 && RelayTransaction.EndOf(_server.Relay, NextIndex) < 0;
 
     /// <summary>Whole transactions received and not applied yet (in flight or still in the relay log).</summary>
     public int Backlog
@@ -143,7 +145,9 @@ internal sealed class Applier
             if (_inFlight.Count == 0) LastSourceTimestamp = trx.Head.Timestamp;
             long work = _server.NextWorkId(); // unique per server: a replaced applier's timers must not match this one's workers
             _inFlight.Add(trx.FirstIndex, new InFlight(work, trx));
-            int rows = trx.Events.Sum(e => e.Event is RowsEvent r ? r.Rows.Count : 0);
+            int rows = 0;
+            for (int i = 0; i < trx.Events.Count; i++) // a loop: LINQ's enumerator was allocated per transaction
+                if (trx.Events[i].Event is RowsEvent r) rows += r.Rows.Count;
             Duration cost = _server.Options.ApplyCostPerTransaction + _server.Options.ApplyCostPerRow * Math.Max(1, rows);
             if (_server.Options.ReplicaParallelWorkers > 1)
                 cost = new Duration(cost.Micros * _server.Context.Random.NextLong(2, 6) / 4); // workers run at uneven speeds, 0.5x to 1.5x: apply_cost stays the mean
@@ -153,7 +157,9 @@ internal sealed class Applier
 
     public void OnWorkerDone(long work)
     {
-        InFlight? job = _inFlight.Values.FirstOrDefault(j => j.Work == work);
+        InFlight? job = null;
+        for (int i = 0; i < _inFlight.Count && job is null; i++)
+            if (_inFlight.Values[i].Work == work) job = _inFlight.Values[i];
         if (job is null || State != ReplicaThreadState.Running) return;
         job.Executed = true;
         if (_server.Options.ReplicaParallelWorkers > 1 && _server.Options.ReplicaPreserveCommitOrder)
@@ -186,8 +192,8 @@ internal sealed class Applier
         if (_server.Options.ReplicaParallelWorkers <= 1) return false;
         // LOGICAL_CLOCK: every transaction up to last_committed must have committed.
         long lc = trx.LastCommitted;
-        foreach (InFlight j in _inFlight.Values)
-            if (j.Trx.SequenceNumber <= lc && !_committedSequences.Contains(j.Trx.SequenceNumber)) return false;
+        for (int i = 0; i < _inFlight.Count; i++)
+            if (_inFlight.Values[i] is var j && j.Trx.SequenceNumber <= lc && !_committedSequences.Contains(j.Trx.SequenceNumber)) return false;
         return true;
     }
 
@@ -292,7 +298,7 @@ internal sealed class Applier
         _doneAfterLowWater[job.Trx.FirstIndex] = job.Trx.SourceEnd;
         Applied++;
         // The low-water mark: the oldest transaction not yet committed bounds the position.
-        int lowWater = _inFlight.Count == 0 ? NextIndex : _inFlight.Keys.First();
+        int lowWater = _inFlight.Count == 0 ? NextIndex : _inFlight.Keys[0];
         Invariant.That(lowWater >= Position.RelayIndex, $"the low-water mark of {_server.Name} never moves backwards");
         if (lowWater > Position.RelayIndex || _inFlight.Count == 0)
         {
@@ -305,7 +311,7 @@ internal sealed class Applier
                 if (e is not null) { coords = e.End; break; }
             }
             Position = new ApplierPosition(coords, lowWater);
-            foreach (int below in _doneAfterLowWater.Keys.TakeWhile(k => k < lowWater).ToList()) _doneAfterLowWater.Remove(below);
+            while (_doneAfterLowWater.Count > 0 && _doneAfterLowWater.Keys[0] < lowWater) _doneAfterLowWater.RemoveAt(0);
             if (!_server.Options.PositionInTable) SaveRelayLogInfo();
         }
         else if (!_server.Options.PositionInTable && CommitsOutOfOrder)
@@ -365,7 +371,7 @@ internal sealed class Applier
             ? MariaDbErrorText.ApplierError(error, failed)
             : $"Worker 1 failed executing transaction '{gtid}' at source log {e.SourceEnd.File}, end_log_pos {e.SourceEnd.Position}; {error.Message}, Error_code: {error.Code}";
         _server.Note($"applier error {error.Code}: {LastSqlError}");
-        foreach (InFlight j in _inFlight.Values.ToList()) _inFlight.Remove(j.Trx.FirstIndex);
+        _inFlight.Clear();
         NotifyIfCaughtUp();
     }
 

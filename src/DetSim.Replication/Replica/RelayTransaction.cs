@@ -14,14 +14,22 @@ internal sealed record RelayTransaction(int FirstIndex, int EndIndex, IReadOnlyL
     /// <summary>Reads the transaction starting at <paramref name="index"/>, or null if it is not complete yet. Rotate events count as their own unit.</summary>
     public static RelayTransaction? Read(RelayLog relay, int index)
     {
-        var events = new List<LoggedEvent>(8); // a row transaction: GTID, BEGIN, Table_map, rows, XID
+        int end = EndOf(relay, index);
+        if (end < 0) return null; // found before allocating: the applier asks after every event the receiver queues
+        var events = new LoggedEvent[end - index];
+        for (int i = index; i < end; i++) events[i - index] = relay.At(i)!;
+        return new RelayTransaction(index, end, events);
+    }
+
+    /// <summary>The relay index just past the whole transaction starting at <paramref name="index"/>, or -1 if it is not complete yet.</summary>
+    public static int EndOf(RelayLog relay, int index)
+    {
         for (int i = index; i < relay.Count; i++)
         {
             LoggedEvent? e = relay.At(i);
-            if (e is null) return null;
-            events.Add(e);
-            if (e.Event is RotateEvent || Server.DumpThread.EndsTransaction(e.Event)) return new RelayTransaction(index, i + 1, events);
+            if (e is null) return -1;
+            if (e.Event is RotateEvent || Server.DumpThread.EndsTransaction(e.Event)) return i + 1;
         }
-        return null;
+        return -1;
     }
 }

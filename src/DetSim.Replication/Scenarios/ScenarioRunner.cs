@@ -126,9 +126,15 @@ public static class ScenarioRunner
         {
             if (o.Value is not TransactionApplied t) continue;
             if (!logs.TryGetValue(o.Node, out AppliedLog? log)) logs[o.Node] = log = new AppliedLog();
-            int commits = log.Commits.GetValueOrDefault(t.Transaction);
-            if (t.Committed) log.Commits[t.Transaction] = commits + 1;
-            else if (commits > 0 && !log.AgainAfterCommit.Contains(t.Transaction)) log.AgainAfterCommit.Add(t.Transaction);
+            if (t.Committed)
+            {
+                // One hash of the key per commit, not a read and then a write.
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(log.Commits, t.Transaction, out _)++;
+            }
+            else if (log.Commits.ContainsKey(t.Transaction) && !log.AgainAfterCommit.Contains(t.Transaction))
+            {
+                log.AgainAfterCommit.Add(t.Transaction);
+            }
         }
         return logs;
     }
