@@ -10,5 +10,6 @@ public sealed record TransactionTemplate(int Weight, IReadOnlyList<string> Sql, 
     /// <summary>Where this kind of transaction goes, if not where the client sends the rest (reads to replicas, writes to the source).</summary>
     public TargetSelector? Target { get; init; }
 
-    public bool IsRead => Sql.All(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Every statement is a SELECT. Decided once: the client asks for every request it sends.</summary>
+    public bool IsRead { get; } = Sql.All(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
 }

@@ -170,7 +170,8 @@ public sealed partial class MySqlServer
     }
 
     private static bool IsSessionSetting(string sql) =>
-        sql.Length > 3 && sql[0] is 'S' or 's'
+        // A SET statement (not every statement that starts with S: a SELECT is not scanned twice).
+        sql.Length > 3 && sql.StartsWith("SET", StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(sql[3])
         && (sql.Contains("sql_log_bin", StringComparison.OrdinalIgnoreCase) || sql.Contains("isolation", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>SET sql_log_bin and SET SESSION transaction_isolation change the session only.</summary>
