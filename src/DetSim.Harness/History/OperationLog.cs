@@ -4,8 +4,9 @@ namespace DetSim.Harness.History;
 
 /// <summary>
 /// Pairs what clients handed to the harness (<see cref="Core.Nodes.INodeContext.Observe"/>) into
-/// operations: each invocation with its end, in invocation order, numbered from 1. An invocation
-/// with no end (the run stopped first) is still listed, with a null end.
+/// operations: each invocation with the first end observed after it on its node, in invocation
+/// order, numbered from 1. An invocation with no end (the run stopped first) is still listed, with a
+/// null end.
 /// </summary>
 public static class OperationLog
 {
@@ -26,26 +27,28 @@ public static class OperationLog
         where TInvoked : IInvocation
         where TCompleted : ICompletion
     {
-        // Sized from the observation count once: growing these tuple-keyed tables was a tenth of a
-        // bug-hunt seed's allocation (docs/benchmarks.md).
-        int capacity = sim.Observations.Count / 2 + 1;
-        var invoked = new List<(int Node, Observation Obs, TInvoked Op)>(capacity);
-        var completed = new Dictionary<(int, long), (Observation Obs, TCompleted Op)>(capacity);
+        // One pass in observation order; only invocations still open are hashed (a handful, one per
+        // session), not every completion of the run: the big tuple-keyed table was a tenth of a
+        // bug-hunt seed's allocation.
+        var invoked = new List<(Observation Obs, TInvoked Op)>();
+        var ends = new List<(Observation Obs, TCompleted Op)?>();
+        var open = new Dictionary<(int Node, long OpId), int>();
         foreach (Observation o in sim.Observations)
         {
             switch (o.Value)
             {
-                case TInvoked inv: invoked.Add((o.Node, o, inv)); break;
-                case TCompleted done: completed[(o.Node, done.OpId)] = (o, done); break;
+                case TInvoked inv:
+                    open[(o.Node, inv.OpId)] = invoked.Count;
+                    invoked.Add((o, inv));
+                    ends.Add(null);
+                    break;
+                case TCompleted done when open.Remove((o.Node, done.OpId), out int index):
+                    ends[index] = (o, done);
+                    break;
             }
         }
         var ops = new List<TOp>(invoked.Count);
-        long id = 0;
-        foreach ((int node, Observation obs, TInvoked inv) in invoked)
-        {
-            (Observation, TCompleted)? end = completed.TryGetValue((node, inv.OpId), out var c) ? c : null;
-            ops.Add(make(++id, obs, inv, end));
-        }
+        for (int i = 0; i < invoked.Count; i++) ops.Add(make(i + 1, invoked[i].Obs, invoked[i].Op, ends[i]));
         return ops;
     }
 }

@@ -22,14 +22,17 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
     public List<BinlogEvent> Body(IReadOnlyList<LoggedStatement> statements, Func<string, TableSchema> schemaOf, BinlogFormat format, RowImage image, SimTime timestamp, long threadId, long xid, int autoIncIncrement, int autoIncOffset)
     {
         var events = new List<BinlogEvent>(8);
-        LoggedStatement? ddl = statements.FirstOrDefault(s => s.Outcome.IsDdl);
+        LoggedStatement? ddl = null;
+        for (int i = 0; i < statements.Count && ddl is null; i++) // a loop: LINQ's enumerator was allocated per transaction
+            if (statements[i].Outcome.IsDdl) ddl = statements[i];
         if (ddl is not null)
         {
             events.Add(new QueryEvent("test", ddl.Outcome.Sql, threadId, 1, 1) { ServerId = serverId, Timestamp = timestamp, DdlXid = xid, Flavor = flavor });
             return events;
         }
-        foreach (LoggedStatement s in statements)
+        for (int i = 0; i < statements.Count; i++)
         {
+            LoggedStatement s = statements[i];
             if (s.Outcome.IsReadOnly || s.Outcome.IsSessionOnly) continue;
             if (LoggedAsRows(s, format))
             {
@@ -54,8 +57,9 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
     /// </summary>
     public static bool LeavesCachesEmpty(IReadOnlyList<LoggedStatement> statements, BinlogFormat format)
     {
-        foreach (LoggedStatement s in statements)
+        for (int i = 0; i < statements.Count; i++)
         {
+            LoggedStatement s = statements[i];
             if (s.Outcome.IsDdl) return false;
             if (s.Outcome.IsReadOnly || s.Outcome.IsSessionOnly) continue;
             if (!LoggedAsRows(s, format) || s.Changes.Count > 0) return false;
@@ -85,9 +89,9 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
     {
         if (changes.Count == 0) return;
         // One Table_map per table the statement touches, before its rows events (rows_event.h).
-        var mapped = new List<string>();
-        foreach (RowChange c in changes)
-            if (!mapped.Contains(c.Table, StringComparer.OrdinalIgnoreCase)) mapped.Add(c.Table);
+        var mapped = new List<string>(1);
+        for (int i = 0; i < changes.Count; i++) // indexed: no boxed enumerator per transaction
+            if (!mapped.Contains(changes[i].Table, StringComparer.OrdinalIgnoreCase)) mapped.Add(changes[i].Table);
         foreach (string table in mapped)
             events.Add(new TableMapEvent(TableId(table), "test", schemaOf(table)) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
 
@@ -96,8 +100,9 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         EventType kind = default;
         string batchTable = "";
         int batchBytes = 0;
-        foreach (RowChange c in changes)
+        for (int i = 0; i < changes.Count; i++)
         {
+            RowChange c = changes[i];
             EventType k = c.Kind switch { RowChangeKind.Insert => EventType.WriteRows, RowChangeKind.Update => EventType.UpdateRows, _ => EventType.DeleteRows };
             int rowBytes = RowsEvent.RowBytes(schemaOf(c.Table), c, image);
             bool split = batch.Count > 0 && (k != kind || !string.Equals(batchTable, c.Table, StringComparison.OrdinalIgnoreCase)

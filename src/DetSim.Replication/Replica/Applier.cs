@@ -231,7 +231,7 @@ internal sealed class Applier
                 switch (e.Event)
                 {
                     case RowsEvent rows:
-                        foreach (RowChange change in rows.Rows) store.ApplyRowChange(change, rows.Image);
+                        for (int i = 0; i < rows.Rows.Count; i++) store.ApplyRowChange(rows.Rows[i], rows.Image); // indexed: no boxed enumerator
                         break;
                     case IntvarEvent { Kind: IntvarKind.InsertId } iv: session.InsertIdOverride = iv.Value; break;
                     case IntvarEvent { Kind: IntvarKind.LastInsertId } lv: session.LastInsertId = lv.Value; break;
