@@ -18,6 +18,7 @@ public sealed class Simulation : IEventDispatcher
     private readonly List<NodeSlot> _nodes = new();
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
     private readonly Collections.SegmentedList<Observation> _observations = new();
+    private List<Action<Observation>>? _observers;
     private readonly Dictionary<Type, object> _services = new();
     private readonly IChoiceSource _root;
     private readonly IChoiceSource _diskRandom;
@@ -190,7 +191,20 @@ public sealed class Simulation : IEventDispatcher
     internal void SetTimer(NodeSlot slot, Duration trueDelay, long tag, object? state) =>
         Scheduler.Schedule(SimEvent.Timer(Now + trueDelay, slot.Index, slot.Epoch, tag, state));
 
-    internal void AddObservation(int node, object observation) => _observations.Add(new Observation(Now, node, observation));
+    internal void AddObservation(int node, object observation)
+    {
+        var o = new Observation(Now, node, observation);
+        _observations.Add(o);
+        if (_observers is { } observers)
+            for (int i = 0; i < observers.Count; i++) observers[i](o);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> with every observation as it is made, in order. The harness
+    /// builds its history this way while the run goes (the observed object is still in cache), instead
+    /// of walking every observation of the run at its end. A handler only reads: it must not act on the run.
+    /// </summary>
+    public void OnObserved(Action<Observation> handler) => (_observers ??= new()).Add(handler);
 
     // ---- dispatch ------------------------------------------------------------------------------
 

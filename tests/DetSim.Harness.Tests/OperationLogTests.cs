@@ -45,4 +45,20 @@ public class OperationLogTests
         Assert.Equal(2, ops.Count(o => o.Acknowledged && o.Completed == SimTime.FromMillis(3)));
         Assert.Equal(2, ops.Count(o => o.Completed is null && o.Invoked == SimTime.FromMillis(2)));
     }
+
+    [Fact]
+    public void Pairing_while_the_run_goes_gives_the_history_pairing_after_it_gives()
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = 1 });
+        sim.AddNode("a", () => new Client());
+        sim.AddNode("b", () => new Client());
+        OperationLog.Pairing<Sent, Done> live = OperationLog.Attach<Sent, Done>(sim);
+        sim.Run();
+
+        Func<long, Observation, Sent, (Observation Obs, Done Op)?, string> describe = (id, obs, inv, end) =>
+            $"{id} {sim.NameOf(obs.Node)} {inv.What} {obs.Time} -> {end?.Obs.Time.ToString() ?? "open"}";
+        IReadOnlyList<string> during = live.Build(describe);
+        Assert.Equal(4, during.Count);
+        Assert.Equal(OperationLog.Pair(sim, describe), during);
+    }
 }

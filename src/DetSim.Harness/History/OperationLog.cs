@@ -22,33 +22,58 @@ public static class OperationLog
         long OpId { get; }
     }
 
-    /// <summary>Builds the history; <paramref name="make"/> turns a pair (and the history id) into the model's operation.</summary>
+    /// <summary>Builds the history after the run from its observations; <paramref name="make"/> turns a pair (and the history id) into the model's operation.</summary>
     public static IReadOnlyList<TOp> Pair<TInvoked, TCompleted, TOp>(Simulation sim, Func<long, Observation, TInvoked, (Observation Obs, TCompleted Op)?, TOp> make)
         where TInvoked : IInvocation
         where TCompleted : ICompletion
     {
-        // One pass in observation order; only invocations still open are hashed (a handful, one per
-        // session), not every completion of the run: the big tuple-keyed table was a tenth of a
-        // bug-hunt seed's allocation.
-        var invoked = new List<(Observation Obs, TInvoked Op)>();
-        var ends = new List<(Observation Obs, TCompleted Op)?>();
-        var open = new Dictionary<(int Node, long OpId), int>();
-        foreach (Observation o in sim.Observations)
+        var pairing = new Pairing<TInvoked, TCompleted>();
+        foreach (Observation o in sim.Observations) pairing.Add(o);
+        return pairing.Build(make);
+    }
+
+    /// <summary>
+    /// The same pairing, made while the run goes (<see cref="Simulation.OnObserved"/>): attach it
+    /// before the run, build the history after it.
+    /// </summary>
+    public static Pairing<TInvoked, TCompleted> Attach<TInvoked, TCompleted>(Simulation sim)
+        where TInvoked : IInvocation
+        where TCompleted : ICompletion
+    {
+        var pairing = new Pairing<TInvoked, TCompleted>();
+        sim.OnObserved(pairing.Add);
+        return pairing;
+    }
+
+    /// <summary>Invocations in order with the first end observed after each on its node; only the invocations still open are hashed.</summary>
+    public sealed class Pairing<TInvoked, TCompleted>
+        where TInvoked : IInvocation
+        where TCompleted : ICompletion
+    {
+        private readonly List<(Observation Obs, TInvoked Op)> _invoked = new();
+        private readonly List<(Observation Obs, TCompleted Op)?> _ends = new();
+        private readonly Dictionary<(int Node, long OpId), int> _open = new();
+
+        public void Add(Observation o)
         {
             switch (o.Value)
             {
                 case TInvoked inv:
-                    open[(o.Node, inv.OpId)] = invoked.Count;
-                    invoked.Add((o, inv));
-                    ends.Add(null);
+                    _open[(o.Node, inv.OpId)] = _invoked.Count;
+                    _invoked.Add((o, inv));
+                    _ends.Add(null);
                     break;
-                case TCompleted done when open.Remove((o.Node, done.OpId), out int index):
-                    ends[index] = (o, done);
+                case TCompleted done when _open.Remove((o.Node, done.OpId), out int index):
+                    _ends[index] = (o, done);
                     break;
             }
         }
-        var ops = new List<TOp>(invoked.Count);
-        for (int i = 0; i < invoked.Count; i++) ops.Add(make(i + 1, invoked[i].Obs, invoked[i].Op, ends[i]));
-        return ops;
+
+        public IReadOnlyList<TOp> Build<TOp>(Func<long, Observation, TInvoked, (Observation Obs, TCompleted Op)?, TOp> make)
+        {
+            var ops = new List<TOp>(_invoked.Count);
+            for (int i = 0; i < _invoked.Count; i++) ops.Add(make(i + 1, _invoked[i].Obs, _invoked[i].Op, _ends[i]));
+            return ops;
+        }
     }
 }

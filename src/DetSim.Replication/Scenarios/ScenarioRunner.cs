@@ -76,6 +76,11 @@ public static class ScenarioRunner
         if (scenario.Failover.DetectAfter is { } detect)
             FailureDetector.Watch(sim, detect, () => cluster.Directory.Source, src => cluster.FailoverInProgress is not null || cluster.FailoverStartedFor(src), cluster.RunFailover);
 
+        // Counted and paired as the run observes them, not by a walk over every observation at the end.
+        var applied = new AppliedCounts();
+        sim.OnObserved(applied.Add);
+        var history = OperationLog.Attach<OpInvoked, OpCompleted>(sim);
+
         RunResult result;
         try
         {
@@ -87,11 +92,10 @@ public static class ScenarioRunner
             string? last = scenario.CaptureTrace ? string.Join("\n", sim.Trace.ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(40)) : null;
             throw new InvariantViolatedException($"{e.Message} at {sim.Now}") { At = sim.Now, LastSteps = last };
         }
-        var applied = AppliedCounts(sim);
         var servers = scenario.Servers.Select(d =>
         {
             int i = sim.IndexOf(d.Name);
-            AppliedLog log = applied.GetValueOrDefault(i) ?? new AppliedLog();
+            AppliedLog log = applied.Of(i);
             return ServerSnapshot.Of(d.Name, sim.StatusOf(i), cluster.Server(d.Name), directory.Source == d.Name) with
             {
                 Uuid = cluster.UuidOf(d.Name),
@@ -99,7 +103,7 @@ public static class ScenarioRunner
                 ExecutedAfterCommit = log.AgainAfterCommit,
             };
         }).ToList();
-        return new RunReport(scenario, seed, result, History(sim), servers, cluster.Failovers, directory.Source,
+        return new RunReport(scenario, seed, result, History(history), servers, cluster.Failovers, directory.Source,
             scenario.CaptureTrace ? sim.Trace.ToText() : null)
         {
             FailoverSnapshots = watch.Snapshots,
@@ -119,13 +123,16 @@ public static class ScenarioRunner
     }
 
     /// <summary>Per server node: its applier's commits per transaction, and re-executions of committed ones (observed, so crashes do not reset them).</summary>
-    private static Dictionary<int, AppliedLog> AppliedCounts(Simulation sim)
+    private sealed class AppliedCounts
     {
-        var logs = new Dictionary<int, AppliedLog>();
-        foreach (Observation o in sim.Observations)
+        private readonly Dictionary<int, AppliedLog> _logs = new();
+
+        public AppliedLog Of(int node) => _logs.GetValueOrDefault(node) ?? new AppliedLog();
+
+        public void Add(Observation o)
         {
-            if (o.Value is not TransactionApplied t) continue;
-            if (!logs.TryGetValue(o.Node, out AppliedLog? log)) logs[o.Node] = log = new AppliedLog();
+            if (o.Value is not TransactionApplied t) return;
+            if (!_logs.TryGetValue(o.Node, out AppliedLog? log)) _logs[o.Node] = log = new AppliedLog();
             if (t.Committed)
             {
                 // One hash of the key per commit, not a read and then a write.
@@ -136,7 +143,6 @@ public static class ScenarioRunner
                 log.AgainAfterCommit.Add(t.Transaction);
             }
         }
-        return logs;
     }
 
     private static RedoBaseline Baseline(Scenario scenario, ISqlDialect sql)
@@ -153,8 +159,8 @@ public static class ScenarioRunner
         return new RedoBaseline(tables);
     }
 
-    private static IReadOnlyList<Operation> History(Simulation sim) =>
-        OperationLog.Pair<OpInvoked, OpCompleted, Operation>(sim, (id, obs, inv, end) => end is { } c
+    private static IReadOnlyList<Operation> History(OperationLog.Pairing<OpInvoked, OpCompleted> pairing) =>
+        pairing.Build<Operation>((id, obs, inv, end) => end is { } c
             ? new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, c.Obs.Time, c.Op.Outcome, c.Op.ErrorCode, c.Op.ErrorMessage, c.Op.Rows, c.Op.Changes, c.Op.Gtid)
             : new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, null, OpOutcome.Unknown, 0, "run ended before a reply", [], [], null));
 
