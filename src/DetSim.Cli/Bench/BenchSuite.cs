@@ -20,7 +20,7 @@ public sealed record BenchPlan
     public int KernelRepeat { get; init; } = 3;
     public int StandardSeeds { get; init; } = 2_000;
     public int BugHuntSeeds { get; init; } = 20;
-    /// <summary>Seeds run untimed before a figure, so tiered JIT has compiled the hot code (CPU per seed is the steady state's).</summary>
+    /// <summary>Seeds run untimed at least before a figure; more run until the JIT has settled (<see cref="JitWarmUp"/>).</summary>
     public int WarmSeeds { get; init; } = DefaultWarmSeeds;
 
     /// <summary>The standard spec's seeds are short: it warms this many times <see cref="WarmSeeds"/>.</summary>
@@ -92,8 +92,10 @@ public sealed record ThroughputFigure(string Spec, int Jobs, int Seeds, double W
 }
 
 /// <summary>One spec's cost per seed on one thread: CPU, scheduler steps, simulated time.</summary>
-public sealed record SeedCostFigure(string Spec, int Seeds, double CpuSeconds, double WallSeconds, long Steps, double SimulatedSeconds, long HistoryOps, long AllocatedBytes)
+/// <remarks><see cref="JitSeconds"/>: the JIT's compile time (any thread) inside the timed seeds, part of <see cref="CpuSeconds"/>: how far from steady state the figure still is.</remarks>
+public sealed record SeedCostFigure(string Spec, int Seeds, double CpuSeconds, double WallSeconds, long Steps, double SimulatedSeconds, long HistoryOps, long AllocatedBytes, double JitSeconds = 0)
 {
+    public double JitPerSeed => JitSeconds / Seeds;
     public double BytesPerStep => (double)AllocatedBytes / Math.Max(1, Steps);
     public double CpuPerSeed => CpuSeconds / Seeds;
     public double StepsPerSeed => (double)Steps / Seeds;
@@ -162,9 +164,8 @@ public static class BenchSuite
         progress("bug-hunt seeds");
         var costs = new List<SeedCostFigure>();
         var reports = new List<SeedOutcome>();
-        // Warm the JIT before timing: tiered compilation reaches its optimised code after a few seeds.
-        foreach (Spec s in new[] { async, afterCommit, afterSync, standard })
-            for (int i = 0; i < (s == standard ? plan.StandardWarmSeeds : plan.WarmSeeds); i++) SpecJudge.RunSeed(s, 1_000_000 + (ulong)i);
+        // Warm the JIT before timing, until tiered compilation has settled (JitWarmUp).
+        foreach (Spec s in new[] { async, afterCommit, afterSync, standard }) WarmUp(s, s == standard ? plan.StandardWarmSeeds : plan.WarmSeeds, s == standard);
         foreach (Spec s in new[] { async, afterCommit, afterSync }) costs.Add(SeedCost(s, plan.BugHuntSeeds, reports));
         costs.Add(SeedCost(standard, Math.Max(plan.BugHuntSeeds, plan.StandardSeeds / 4), null));
 
@@ -219,10 +220,18 @@ public static class BenchSuite
         return ([sch!, bare!, choice!], same);
     }
 
+    /// <summary>Untimed seeds of <paramref name="spec"/> until the JIT has settled: batches of 5 bug-hunt or 100 standard seeds, at most 40 batches.</summary>
+    public static int WarmUp(Spec spec, int min, bool shortSeeds)
+    {
+        int batch = shortSeeds ? 100 : 5;
+        return JitWarmUp.Run(i => SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i), min, batch, Math.Max(min, 40 * batch));
+    }
+
     private static SeedCostFigure SeedCost(Spec spec, int seeds, List<SeedOutcome>? keep)
     {
         double cpu0 = CpuClock.Seconds();
         long allocated0 = GC.GetAllocatedBytesForCurrentThread();
+        TimeSpan jit0 = System.Runtime.JitInfo.GetCompilationTime();
         var clock = Stopwatch.StartNew();
         long steps = 0, ops = 0;
         double simulated = 0;
@@ -237,7 +246,8 @@ public static class BenchSuite
             }
             keep?.Add(o);
         }
-        return new SeedCostFigure(spec.Name, seeds, CpuClock.Seconds() - cpu0, clock.Elapsed.TotalSeconds, steps, simulated, ops, GC.GetAllocatedBytesForCurrentThread() - allocated0);
+        return new SeedCostFigure(spec.Name, seeds, CpuClock.Seconds() - cpu0, clock.Elapsed.TotalSeconds, steps, simulated, ops, GC.GetAllocatedBytesForCurrentThread() - allocated0,
+            (System.Runtime.JitInfo.GetCompilationTime() - jit0).TotalSeconds);
     }
 
     private static IReadOnlyList<CheckerCostFigure> CheckerCosts(IReadOnlyList<SeedOutcome> outcomes, IReadOnlyList<string> names)
