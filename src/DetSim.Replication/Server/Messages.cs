@@ -51,7 +51,7 @@ public sealed record BinlogPacket(long ConnectionId, BinlogCoordinates After, IR
     public ulong StableDigest()
     {
         ulong h = StableHash.Combine((ulong)ConnectionId, NeedsAck ? 1UL : 0UL);
-        IdentityDigestCache<Binlog.Events.BinlogEvent> known = Digests.EventCache;
+        IdentityDigestCache<LoggedEvent> known = Digests.EventCache;
         for (int i = 0; i < Events.Count; i++) h = StableHash.Combine(h, Digests.Of(Events[i], known));
         return h;
     }
@@ -92,27 +92,25 @@ public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordin
 internal static class Digests
 {
     private static readonly ulong NullDigest = StableHash.Of("NULL");
-    [ThreadStatic] private static IdentityDigestCache<Binlog.Events.BinlogEvent>? t_described;
+    [ThreadStatic] private static IdentityDigestCache<LoggedEvent>? t_described;
     [ThreadStatic] private static IdentityDigestCache<Value[]>? t_rows;
     [ThreadStatic] private static IdentityDigestCache<IReadOnlyList<Value[]>>? t_results;
 
     public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
 
     /// <summary>This thread's memory of event digests.</summary>
-    public static IdentityDigestCache<Binlog.Events.BinlogEvent> EventCache => t_described ??= new();
+    public static IdentityDigestCache<LoggedEvent> EventCache => t_described ??= new();
 
     /// <summary>This thread's memory of row digests.</summary>
     public static IdentityDigestCache<Value[]> RowCache => t_rows ??= new();
 
     /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
-    public static ulong Of(LoggedEvent e, IdentityDigestCache<Binlog.Events.BinlogEvent> cache) =>
-        StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), DescribeDigest(e.Event, cache));
-
-    private static ulong DescribeDigest(Binlog.Events.BinlogEvent ev, IdentityDigestCache<Binlog.Events.BinlogEvent> cache)
+    /// <remarks>Remembered per logged event (immutable, and the same object every time it is sent), so its place's file name is not hashed again for every packet.</remarks>
+    public static ulong Of(LoggedEvent e, IdentityDigestCache<LoggedEvent> cache)
     {
-        if (cache.TryGet(ev, out ulong known)) return known;
-        ulong h = StableHash.Of(ev.Describe());
-        cache.Set(ev, h);
+        if (cache.TryGet(e, out ulong known)) return known;
+        ulong h = StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), StableHash.Of(e.Event.Describe()));
+        cache.Set(e, h);
         return h;
     }
 
