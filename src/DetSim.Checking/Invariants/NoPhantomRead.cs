@@ -42,7 +42,10 @@ public sealed class NoPhantomRead : IInvariant
         var reported = new HashSet<(string, long)>();
         var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.OrdinalIgnoreCase);
         var shapes = new Dictionary<string, ReadShape?>(StringComparer.Ordinal);
-        var stillThere = new HashSet<(ReadShape, Value[])>(new ShapeAndRow());
+        // Per shape, per key: the row version last judged still there (perf only: one long-keyed lookup per row read).
+        var stillThere = new Dictionary<ReadShape, Dictionary<long, Value[]>>(ReferenceEqualityComparer.Instance);
+        Dictionary<long, Value[]>? judgedRows = null;
+        ReadShape? judgedShape = null;
         (IReadOnlyList<Value[]>? Rows, ReadShape? Shape) judged = (null, null);
         foreach (Operation op in report.History)
         {
@@ -56,13 +59,20 @@ public sealed class NoPhantomRead : IInvariant
             if (ReferenceEquals(judged.Rows, op.Rows) && ReferenceEquals(judged.Shape, shape)) continue;
             judged = (op.Rows, shape);
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
-            foreach (Value[] row in op.Rows)
+            if (!ReferenceEquals(judgedShape, shape))
             {
-                if (stillThere.Contains((shape, row))) continue;
-                if (shape.KeyOf(row) is not { } key || unknown.MayHaveChanged(shape.Table, key)) continue;
+                if (!stillThere.TryGetValue(shape, out judgedRows)) stillThere[shape] = judgedRows = new();
+                judgedShape = shape;
+            }
+            for (int i = 0; i < op.Rows.Count; i++)
+            {
+                Value[] row = op.Rows[i];
+                if (shape.KeyOf(row) is not { } key) continue;
+                if (judgedRows!.TryGetValue(key, out Value[]? judgedRow) && ReferenceEquals(judgedRow, row)) continue;
+                if (unknown.MayHaveChanged(shape.Table, key)) continue;
                 bool same = final.TryGetValue(key, out Value[]? now) && shape.Shows(row, now);
                 bool replaced = superseded.TryGetValue((shape.Table, key), out List<Value[]>? versions) && ShowsAny(shape, row, versions);
-                if (same || replaced) stillThere.Add((shape, row));
+                if (same || replaced) judgedRows[key] = row;
                 if (same || replaced || !reported.Add((shape.Table, key))) continue;
                 string fate = now is null ? "does not have it" : $"has ({FinalState.Text(shape.Project(now))}) instead, which no write made from it";
                 violations.Add(new Violation(Name, op.Completed ?? op.Invoked,
@@ -79,11 +89,5 @@ public sealed class NoPhantomRead : IInvariant
         foreach (Value[] v in versions)
             if (shape.Shows(row, v)) return true;
         return false;
-    }
-
-    private sealed class ShapeAndRow : IEqualityComparer<(ReadShape Shape, Value[] Row)>
-    {
-        public bool Equals((ReadShape Shape, Value[] Row) a, (ReadShape Shape, Value[] Row) b) => ReferenceEquals(a.Shape, b.Shape) && ReferenceEquals(a.Row, b.Row);
-        public int GetHashCode((ReadShape Shape, Value[] Row) x) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(x.Shape) * 31 + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(x.Row);
     }
 }
