@@ -68,6 +68,9 @@ internal sealed class MariaDbServer
         yield return $"--port={Port}";
         yield return "--bind-address=127.0.0.1";
         yield return $"--socket={Path.Combine(Dir, "mysqld.sock")}";
+        // Its own temporary directory: with the shared /tmp, a CI run lost an internal temporary table's
+        // file mid-query ("Error on delete of '/tmp/#sql-temptable-...MAI' (Errcode: 2)").
+        yield return $"--tmpdir={Directory.CreateDirectory(Path.Combine(Dir, "tmp")).FullName}";
         yield return $"--pid-file={Path.Combine(Dir, "mysqld.pid")}";
         yield return $"--log-error={Path.Combine(Dir, "error.log")}";
         yield return $"--server-id={ServerId}";
