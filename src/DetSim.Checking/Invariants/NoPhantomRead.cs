@@ -44,8 +44,6 @@ public sealed class NoPhantomRead : IInvariant
         var shapes = new Dictionary<string, ReadShape?>(StringComparer.Ordinal);
         // Per shape, per key: the row version last judged still there (perf only: one long-keyed lookup per row read).
         var stillThere = new Dictionary<ReadShape, Dictionary<long, Value[]>>(ReferenceEqualityComparer.Instance);
-        Dictionary<long, Value[]>? judgedRows = null;
-        ReadShape? judgedShape = null;
         (IReadOnlyList<Value[]>? Rows, ReadShape? Shape) judged = (null, null);
         foreach (Operation op in report.History)
         {
@@ -59,16 +57,12 @@ public sealed class NoPhantomRead : IInvariant
             if (ReferenceEquals(judged.Rows, op.Rows) && ReferenceEquals(judged.Shape, shape)) continue;
             judged = (op.Rows, shape);
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
-            if (!ReferenceEquals(judgedShape, shape))
-            {
-                if (!stillThere.TryGetValue(shape, out judgedRows)) stillThere[shape] = judgedRows = new();
-                judgedShape = shape;
-            }
+            if (!stillThere.TryGetValue(shape, out Dictionary<long, Value[]>? judgedRows)) stillThere[shape] = judgedRows = new();
             for (int i = 0; i < op.Rows.Count; i++)
             {
                 Value[] row = op.Rows[i];
                 if (shape.KeyOf(row) is not { } key) continue;
-                if (judgedRows!.TryGetValue(key, out Value[]? judgedRow) && ReferenceEquals(judgedRow, row)) continue;
+                if (judgedRows.TryGetValue(key, out Value[]? judgedRow) && ReferenceEquals(judgedRow, row)) continue;
                 if (unknown.MayHaveChanged(shape.Table, key)) continue;
                 bool same = final.TryGetValue(key, out Value[]? now) && shape.Shows(row, now);
                 bool replaced = superseded.TryGetValue((shape.Table, key), out List<Value[]>? versions) && ShowsAny(shape, row, versions);

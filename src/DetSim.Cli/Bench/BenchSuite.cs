@@ -24,9 +24,10 @@ public sealed record BenchPlan
     public int WarmSeeds { get; init; } = DefaultWarmSeeds;
 
     /// <summary>The standard spec's seeds are short: it warms this many times <see cref="WarmSeeds"/>.</summary>
-    public int StandardWarmSeeds => WarmSeeds * 40;
+    public int StandardWarmSeeds => WarmSeeds * StandardWarmFactor;
 
     public const int DefaultWarmSeeds = 5;
+    public const int StandardWarmFactor = 40;
     public int Campaigns { get; init; } = 20;
     public int CampaignSeedCap { get; init; } = 400;
     public int MemorySeeds { get; init; } = 20_000;
@@ -93,7 +94,7 @@ public sealed record ThroughputFigure(string Spec, int Jobs, int Seeds, double W
 
 /// <summary>One spec's cost per seed on one thread: CPU, scheduler steps, simulated time.</summary>
 /// <remarks><see cref="JitSeconds"/>: the JIT's compile time (any thread) inside the timed seeds, part of <see cref="CpuSeconds"/>: how far from steady state the figure still is.</remarks>
-public sealed record SeedCostFigure(string Spec, int Seeds, double CpuSeconds, double WallSeconds, long Steps, double SimulatedSeconds, long HistoryOps, long AllocatedBytes, double JitSeconds = 0)
+public sealed record SeedCostFigure(string Spec, int Seeds, double CpuSeconds, double WallSeconds, long Steps, double SimulatedSeconds, long HistoryOps, long AllocatedBytes, double JitSeconds)
 {
     public double JitPerSeed => JitSeconds / Seeds;
     public double BytesPerStep => (double)AllocatedBytes / Math.Max(1, Steps);
@@ -165,7 +166,7 @@ public static class BenchSuite
         var costs = new List<SeedCostFigure>();
         var reports = new List<SeedOutcome>();
         // Warm the JIT before timing, until tiered compilation has settled (JitWarmUp).
-        foreach (Spec s in new[] { async, afterCommit, afterSync, standard }) WarmUp(s, s == standard ? plan.StandardWarmSeeds : plan.WarmSeeds, s == standard);
+        foreach (Spec s in new[] { async, afterCommit, afterSync, standard }) WarmUp(s, plan.WarmSeeds, s == standard);
         foreach (Spec s in new[] { async, afterCommit, afterSync }) costs.Add(SeedCost(s, plan.BugHuntSeeds, reports));
         costs.Add(SeedCost(standard, Math.Max(plan.BugHuntSeeds, plan.StandardSeeds / 4), null));
 
@@ -221,9 +222,11 @@ public static class BenchSuite
     }
 
     /// <summary>Untimed seeds of <paramref name="spec"/> until the JIT has settled: batches of 5 bug-hunt or 100 standard seeds, at most 40 batches.</summary>
-    public static int WarmUp(Spec spec, int min, bool shortSeeds)
+    /// <param name="warmSeeds">The least number of warm seeds, times <see cref="BenchPlan.StandardWarmFactor"/> for short seeds.</param>
+    public static int WarmUp(Spec spec, int warmSeeds, bool shortSeeds)
     {
         int batch = shortSeeds ? 100 : 5;
+        int min = shortSeeds ? warmSeeds * BenchPlan.StandardWarmFactor : warmSeeds;
         return JitWarmUp.Run(i => SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i), min, batch, Math.Max(min, 40 * batch));
     }
 

@@ -15,7 +15,7 @@ public sealed record SeedCostSummary(string Spec, int Seeds, double CpuSeconds, 
     public static SeedCostSummary Measure(Spec spec, int seeds)
     {
         bool shortSeeds = spec.Name == "bench-" + BenchSuite.Standard;
-        int warm = BenchSuite.WarmUp(spec, shortSeeds ? BenchPlan.DefaultWarmSeeds * 40 : BenchPlan.DefaultWarmSeeds, shortSeeds);
+        int warm = BenchSuite.WarmUp(spec, BenchPlan.DefaultWarmSeeds, shortSeeds);
         double cpu0 = CpuClock.Seconds();
         TimeSpan pause0 = GC.GetTotalPauseDuration();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);

@@ -20,7 +20,6 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     private const long TickTag = 1L << 40;
     private const long TimeoutTag = 2L << 40;
     private readonly Session[] _sessions = new Session[options.Sessions];
-    private INodeContext _ctx = null!;
     private SimTime _end;
     private ServiceRoute _firstRoute = null!;
     private long _counter;
@@ -36,7 +35,6 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     /// </summary>
     private struct Session
     {
-        public long RequestId;
         public long OpId;
         public SimTime Deadline;
         public bool TimerSet;
@@ -48,7 +46,6 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
 
     public void OnStart(INodeContext context)
     {
-        _ctx = context;
         _end = options.Start + options.Duration;
         _firstRoute = directory.Current;
         for (int s = 0; s < options.Sessions; s++)
@@ -62,7 +59,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
     public void OnMessage(INodeContext context, int from, object message)
     {
         if (message is not ClientReply reply) return;
-        int session = SessionOf(reply.RequestId);
+        int session = SessionOf(context, reply.RequestId);
         if (session < 0) return; // late reply after a timeout
         ref Session state = ref _sessions[session];
         long opId = state.OpId;
@@ -112,11 +109,14 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         context.SetTimer(after, TimeoutTag | (uint)session);
     }
 
+    /// <summary>A request's id: this node's number and the op id.</summary>
+    private static long RequestIdOf(INodeContext context, long opId) => ((long)context.Self << 32) | opId;
+
     /// <summary>The session whose request in flight this reply answers, or -1.</summary>
-    private int SessionOf(long requestId)
+    private int SessionOf(INodeContext context, long requestId)
     {
         for (int s = 0; s < _sessions.Length; s++)
-            if (_sessions[s].OpId != 0 && _sessions[s].RequestId == requestId) return s;
+            if (_sessions[s].OpId != 0 && RequestIdOf(context, _sessions[s].OpId) == requestId) return s;
         return -1;
     }
 
@@ -131,13 +131,11 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         var sql = new string[template.Sql.Count];
         for (int i = 0; i < sql.Length; i++) sql[i] = Fill(template.Sql[i], key, n, session);
         long opId = ++_nextOp;
-        long requestId = ((long)context.Self << 32) | opId;
         ref Session state = ref _sessions[session];
         state.OpId = opId;
-        state.RequestId = requestId;
         state.Deadline = context.Now + options.RequestTimeout;
         context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
-        context.Send(ConnectionTo(context, session, server), new ClientRequest(requestId, session, sql));
+        context.Send(ConnectionTo(context, session, server), new ClientRequest(RequestIdOf(context, opId), session, sql));
         if (!state.TimerSet) ArmTimeout(context, session, options.RequestTimeout);
     }
 

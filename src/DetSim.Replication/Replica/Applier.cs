@@ -193,7 +193,10 @@ internal sealed class Applier
         // LOGICAL_CLOCK: every transaction up to last_committed must have committed.
         long lc = trx.LastCommitted;
         for (int i = 0; i < _inFlight.Count; i++)
-            if (_inFlight.Values[i] is var j && j.Trx.SequenceNumber <= lc && !_committedSequences.Contains(j.Trx.SequenceNumber)) return false;
+        {
+            long sequence = _inFlight.Values[i].Trx.SequenceNumber;
+            if (sequence <= lc && !_committedSequences.Contains(sequence)) return false;
+        }
         return true;
     }
 
