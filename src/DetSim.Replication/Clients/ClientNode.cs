@@ -135,7 +135,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         state.OpId = opId;
         state.Deadline = context.Now + options.RequestTimeout;
         context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
-        context.Send(ConnectionTo(context, session, server), new ClientRequest(RequestIdOf(context, opId), session, sql));
+        context.Send(ConnectionTo(context, session, server), new ClientRequest(RequestIdOf(context, opId), session, sql) { Templates = template.Sql, Values = new(key, n, session) });
         if (!state.TimerSet) ArmTimeout(context, session, options.RequestTimeout);
     }
 

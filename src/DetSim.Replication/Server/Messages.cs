@@ -2,6 +2,7 @@ using DetSim.Core.Network;
 using DetSim.Core.Random;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Gtid;
+using DetSim.Replication.Sql;
 using DetSim.Replication.Storage;
 
 namespace DetSim.Replication.Server;
@@ -11,6 +12,12 @@ namespace DetSim.Replication.Server;
 /// <summary>A client transaction: its statements run in order, then COMMIT (a single statement is autocommit).</summary>
 public sealed record ClientRequest(long RequestId, int Session, IReadOnlyList<string> Sql) : IStableDigest
 {
+    /// <summary>The templates <see cref="Sql"/> was filled from, one per statement (null: typed as is), and with what.</summary>
+    /// <remarks>Not in the digest: the texts are what the server was sent; these only let it parse each template once.</remarks>
+    public IReadOnlyList<string>? Templates { get; init; }
+
+    public TemplateValues Values { get; init; }
+
     public ulong StableDigest()
     {
         ulong h = StableHash.Combine((ulong)RequestId, (ulong)Session);

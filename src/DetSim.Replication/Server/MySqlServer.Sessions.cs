@@ -38,7 +38,7 @@ public sealed partial class MySqlServer
                 string sql = request.Sql[i];
                 if (IsSessionSetting(sql) && AdminStatement.TryParse(sql) is { } setting && ApplySessionSetting(session, setting)) continue;
                 session.StatementTime = Context.Now;
-                StatementOutcome outcome = Statements.Run(sql, store, session, Options.Flavor);
+                StatementOutcome outcome = Statements.Run(sql, request.Templates?[i], request.Values, store, session, Options.Flavor);
                 if (outcome.CreatedTable is { } created) store.CreateTable(created);
                 bool isWrite = !outcome.IsReadOnly && !outcome.IsSessionOnly;
                 if (isWrite && !outcome.IsDdl && RowLoggingOnly(session)) outcome = RowOnly(outcome);

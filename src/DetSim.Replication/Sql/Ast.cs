@@ -5,6 +5,8 @@ namespace DetSim.Replication.Sql;
 // Expressions.
 public abstract record Expr;
 public sealed record LiteralExpr(object? Value) : Expr;
+/// <summary>A template's placeholder, bound to the request's <see cref="TemplateValues"/> when the statement runs.</summary>
+public sealed record ParamExpr(Placeholder Placeholder) : Expr;
 public sealed record ColumnExpr(string Name) : Expr;
 public sealed record UserVarExpr(string Name) : Expr;
 public sealed record SystemVarExpr(string Name) : Expr;

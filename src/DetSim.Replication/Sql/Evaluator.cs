@@ -10,7 +10,7 @@ namespace DetSim.Replication.Sql;
 /// Records what statement-based logging must carry: the RAND() seeds, LAST_INSERT_ID() reads and
 /// user variables read.
 /// </summary>
-internal sealed class Evaluator(ISessionContext session, Flavor flavor)
+internal sealed class Evaluator(ISessionContext session, Flavor flavor, TemplateValues values = default)
 {
     private MySqlRand? _rand;
     private List<(string, Value)>? _varsRead; // most statements read no user variable
@@ -26,6 +26,7 @@ internal sealed class Evaluator(ISessionContext session, Flavor flavor)
         switch (e)
         {
             case LiteralExpr l: return l.Value;
+            case ParamExpr p: return values[p.Placeholder];
             case ColumnExpr c:
             {
                 int i = schema?.IndexOf(c.Name) ?? -1;

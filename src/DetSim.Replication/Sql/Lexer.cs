@@ -28,7 +28,8 @@ public static class Lexer
     // allocated again each time a template is run. Bounded: cleared when full.
     [ThreadStatic] private static Dictionary<string, string>? t_words;
 
-    public static List<Token> Tokenize(string sql)
+    /// <param name="template">Also reads a client template's <c>{n}</c> and <c>{session}</c> placeholders, as symbols (<c>?</c> is one already).</param>
+    public static List<Token> Tokenize(string sql, bool template = false)
     {
         var tokens = new List<Token>(sql.Length / 3 + 4);
         int i = 0;
@@ -69,6 +70,11 @@ public static class Lexer
                 }
                 tokens.Add(new Token(TokenKind.String, text.ToString(), start));
             }
+            else if (template && c == '{' && PlaceholderAt(sql, i) is { } placeholder)
+            {
+                tokens.Add(new Token(TokenKind.Symbol, placeholder, start));
+                i += placeholder.Length;
+            }
             else
             {
                 string? two = i + 1 < sql.Length ? TwoCharSymbol(c, sql[i + 1]) : null;
@@ -81,6 +87,11 @@ public static class Lexer
         tokens.Add(new Token(TokenKind.End, "", sql.Length));
         return tokens;
     }
+
+    private static string? PlaceholderAt(string sql, int i) =>
+        sql.AsSpan(i).StartsWith("{n}", StringComparison.Ordinal) ? "{n}"
+        : sql.AsSpan(i).StartsWith("{session}", StringComparison.Ordinal) ? "{session}"
+        : null;
 
     private static string? TwoCharSymbol(char a, char b)
     {

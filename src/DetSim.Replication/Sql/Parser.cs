@@ -12,12 +12,14 @@ public sealed class Parser
 {
     private readonly string _sql;
     private readonly List<Token> _tokens;
+    private readonly bool _template;
     private int _pos;
 
-    private Parser(string sql)
+    private Parser(string sql, List<Token>? tokens = null, bool template = false)
     {
         _sql = sql;
-        _tokens = Lexer.Tokenize(sql);
+        _tokens = tokens ?? Lexer.Tokenize(sql);
+        _template = template;
     }
 
     public static Statement Parse(string sql)
@@ -28,6 +30,58 @@ public sealed class Parser
         if (p.Peek.IsSymbol(";")) p._pos++;
         if (p.Peek.Kind != TokenKind.End) throw p.Error();
         return s;
+    }
+
+    /// <summary>
+    /// A client's statement template (<c>INSERT INTO t VALUES ({n}, ?)</c>) parsed once, each placeholder a
+    /// <see cref="ParamExpr"/>. Null when the filled text could parse otherwise: no placeholder, one
+    /// inside a quoted string or name or touching a word or number (<c>a?</c> fills to the name
+    /// <c>a5</c>), one where the grammar wants a number (<c>LIMIT ?</c>), or not a DML statement.
+    /// </summary>
+    public static Statement? ParseTemplate(string template)
+    {
+        List<Token> tokens;
+        try { tokens = Lexer.Tokenize(template, template: true); }
+        catch (SqlError) { return null; }
+        int placeholders = 0;
+        foreach (Token t in tokens)
+        {
+            if (t.Kind != TokenKind.Symbol || PlaceholderOf(t.Text) is null) continue;
+            placeholders++;
+            if (Touches(template, t.Position - 1) || Touches(template, t.Position + t.Text.Length)) return null;
+        }
+        if (placeholders == 0 || placeholders != Occurrences(template)) return null;
+        if (!(tokens[0].Is("SELECT") || tokens[0].Is("INSERT") || tokens[0].Is("REPLACE") || tokens[0].Is("UPDATE") || tokens[0].Is("DELETE"))) return null;
+        var p = new Parser(template, tokens, template: true);
+        try
+        {
+            Statement s = p.Statement();
+            if (p.Peek.IsSymbol(";")) p._pos++;
+            return p.Peek.Kind == TokenKind.End ? s : null;
+        }
+        catch (SqlError)
+        {
+            return null;
+        }
+    }
+
+    private static Placeholder? PlaceholderOf(string symbol) => symbol switch
+    {
+        "?" => Placeholder.Key,
+        "{n}" => Placeholder.N,
+        "{session}" => Placeholder.Session,
+        _ => null,
+    };
+
+    private static bool Touches(string text, int at) =>
+        at >= 0 && at < text.Length && (char.IsLetterOrDigit(text[at]) || text[at] is '_' or '$' or '.' or '`' or '\'' or '"' or '@');
+
+    private static int Occurrences(string template)
+    {
+        int count = template.Count(c => c == '?');
+        for (int i = template.IndexOf("{n}", StringComparison.Ordinal); i >= 0; i = template.IndexOf("{n}", i + 1, StringComparison.Ordinal)) count++;
+        for (int i = template.IndexOf("{session}", StringComparison.Ordinal); i >= 0; i = template.IndexOf("{session}", i + 1, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     private Token Peek => _tokens[_pos];
@@ -358,6 +412,11 @@ public sealed class Parser
             return new SystemVarExpr(Identifier().ToLowerInvariant());
         }
         if (AcceptSymbol("@")) return new UserVarExpr(Identifier());
+        if (_template && t.Kind == TokenKind.Symbol && PlaceholderOf(t.Text) is { } placeholder)
+        {
+            _pos++;
+            return new ParamExpr(placeholder);
+        }
         if (t.Kind != TokenKind.Word) throw Error();
         _pos++;
         if (t.Is("NULL")) return new LiteralExpr(null);

@@ -35,12 +35,24 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         public (Table Table, long Version, IReadOnlyList<Value[]> Rows)? LastRead { get; set; }
     }
 
-    public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor)
+    // Templates' parses (see Parser.ParseTemplate), null for one that must be parsed as filled text.
+    // A workload has a few templates: no bound needed beyond the text cache's.
+    private readonly Dictionary<string, Parsed?> _templates = new(StringComparer.Ordinal);
+
+    public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor) =>
+        Run(sql, Parse(sql), default, store, session, flavor);
+
+    /// <summary>The statement <paramref name="sql"/>, filled from <paramref name="template"/> with <paramref name="values"/>: the template is parsed once.</summary>
+    public StatementOutcome Run(string sql, string? template, TemplateValues values, TransactionStore store, ISessionContext session, Flavor flavor) =>
+        template is not null && values.Bindable && ParseTemplate(template) is { } parsed
+            ? Run(sql, parsed, values, store, session, flavor)
+            : Run(sql, store, session, flavor);
+
+    private StatementOutcome Run(string sql, Parsed parsed, TemplateValues values, TransactionStore store, ISessionContext session, Flavor flavor)
     {
-        Parsed parsed = Parse(sql);
         Statement statement = parsed.Statement;
         SafetyVerdict verdict = Verdict(parsed, store, flavor);
-        var eval = new Evaluator(session, flavor);
+        var eval = new Evaluator(session, flavor, values);
         StatementOutcome outcome = statement switch
         {
             CreateTableStatement c => new StatementOutcome { Sql = sql, IsDdl = true, CreatedTable = c.Schema },
@@ -75,6 +87,15 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         var parsed = new Parsed(Parser.Parse(sql));
         if (_parsed.Count >= ParseCacheLimit) _parsed.Clear();
         _parsed[sql] = parsed;
+        return parsed;
+    }
+
+    private Parsed? ParseTemplate(string template)
+    {
+        if (_templates.TryGetValue(template, out Parsed? known)) return known;
+        if (_templates.Count >= ParseCacheLimit) _templates.Clear();
+        Parsed? parsed = Parser.ParseTemplate(template) is { } statement ? new Parsed(statement) : null;
+        _templates[template] = parsed;
         return parsed;
     }
 
@@ -344,7 +365,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             ? Evaluator.ToLong(eval.Eval(v, null, null))
             : null;
 
-    private static bool IsConstant(Expr e) => e is LiteralExpr || (e is UnaryExpr { Op: "-", Operand: LiteralExpr });
+    private static bool IsConstant(Expr e) => e is LiteralExpr or ParamExpr || (e is UnaryExpr { Op: "-", Operand: LiteralExpr or ParamExpr });
 
     private static bool OrderedByKey(TableSchema schema, OrderBy? order) => order is null || schema.IndexOf(order.Column) == 0;
 
