@@ -11,7 +11,10 @@ namespace DetSim.Core.Random;
 /// </summary>
 public static class StableHash
 {
-    public static ulong Of(string text)
+    public static ulong Of(string text) => Of(text.AsSpan());
+
+    /// <summary>The hash of the text's UTF-8 bytes, as <see cref="Of(string)"/>.</summary>
+    public static ulong Of(ReadOnlySpan<char> text)
     {
         Span<byte> buffer = text.Length <= 256 ? stackalloc byte[text.Length * 3] : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
         int length = Encoding.UTF8.GetBytes(text, buffer);

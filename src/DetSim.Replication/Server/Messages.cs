@@ -116,7 +116,7 @@ internal static class Digests
     public static ulong Of(LoggedEvent e, IdentityDigestCache<LoggedEvent> cache)
     {
         if (cache.TryGet(e, out ulong known)) return known;
-        ulong h = StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), StableHash.Of(e.Event.Describe()));
+        ulong h = StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), e.Event.DescriptionDigest());
         cache.Set(e, h);
         return h;
     }

@@ -1,3 +1,4 @@
+using DetSim.Core.Random;
 using DetSim.Core.Time;
 
 namespace DetSim.Replication.Binlog.Events;
@@ -23,6 +24,27 @@ public abstract record BinlogEvent
     public abstract int Size { get; }
 
     public abstract string Describe();
+
+    /// <summary>StableHash.Of(Describe()): for the trace hash, which digests every event sent.</summary>
+    public ulong DescriptionDigest()
+    {
+        Span<char> text = stackalloc char[256];
+        return TryDescribe(text, out int written) ? StableHash.Of(text[..written]) : StableHash.Of(Describe());
+    }
+
+    /// <summary>Writes <see cref="Describe"/>'s text into <paramref name="destination"/>; the events every transaction logs do, the rest answer false.</summary>
+    protected virtual bool TryDescribe(Span<char> destination, out int written)
+    {
+        written = 0;
+        return false;
+    }
+
+    /// <summary>Describe() for an event whose text <see cref="TryDescribe"/> writes.</summary>
+    protected string Described()
+    {
+        Span<char> text = stackalloc char[256];
+        return TryDescribe(text, out int written) ? new string(text[..written]) : throw new InvalidOperationException($"{Type}'s description is over 256 characters");
+    }
 
     public sealed override string ToString() => $"{Type} {Describe()}";
 }

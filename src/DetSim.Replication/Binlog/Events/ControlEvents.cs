@@ -28,8 +28,11 @@ public sealed record GtidEvent(Gtid.Gtid? Gtid, long LastCommitted, long Sequenc
 {
     public override EventType Type => Gtid is null ? EventType.AnonymousGtid : EventType.Gtid;
     public override int Size => Flavor == Flavor.MariaDb1011 ? EventSizes.MariaDb.Gtid : EventSizes.Gtid(TransactionLength, Replicated);
-    public override string Describe() =>
-        $"{(Gtid is null ? "ANONYMOUS" : Gtid.ToString())} last_committed={LastCommitted} sequence_number={SequenceNumber}";
+    public override string Describe() => Described();
+
+    protected override bool TryDescribe(Span<char> destination, out int written) => Gtid is { } g
+        ? destination.TryWrite($"{g.SourceId}:{g.Gno} last_committed={LastCommitted} sequence_number={SequenceNumber}", out written)
+        : destination.TryWrite($"ANONYMOUS last_committed={LastCommitted} sequence_number={SequenceNumber}", out written);
 }
 
 /// <summary>Commits a transaction in a transactional engine.</summary>
@@ -37,7 +40,9 @@ public sealed record XidEvent(long Xid) : BinlogEvent
 {
     public override EventType Type => EventType.Xid;
     public override int Size => EventSizes.Xid;
-    public override string Describe() => $"COMMIT /* xid={Xid} */";
+    public override string Describe() => Described();
+
+    protected override bool TryDescribe(Span<char> destination, out int written) => destination.TryWrite($"COMMIT /* xid={Xid} */", out written);
 }
 
 /// <summary>Last event of a file that was rotated: names the next file.</summary>

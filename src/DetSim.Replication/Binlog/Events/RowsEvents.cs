@@ -32,7 +32,10 @@ public sealed record TableMapEvent(long TableId, string Database, TableSchema Ta
         }
     }
 
-    public override string Describe() => $"table_id={TableId} ({Database}.{Table.Name})";
+    public override string Describe() => Described();
+
+    protected override bool TryDescribe(Span<char> destination, out int written) =>
+        destination.TryWrite($"table_id={TableId} ({Database}.{Table.Name})", out written);
 }
 
 /// <summary>
@@ -55,7 +58,10 @@ public sealed record RowsEvent(EventType Kind, long TableId, TableSchema Table, 
         }
     }
 
-    public override string Describe() => $"table_id={TableId} rows={Rows.Count}{(StatementEnd ? " flags=STMT_END_F" : "")}";
+    public override string Describe() => Described();
+
+    protected override bool TryDescribe(Span<char> destination, out int written) =>
+        destination.TryWrite($"table_id={TableId} rows={Rows.Count}{(StatementEnd ? " flags=STMT_END_F" : "")}", out written);
 
     /// <summary>Width plus the column bitmaps (before image for UPDATE/DELETE, after image for WRITE/UPDATE).</summary>
     public static int FixedBodyBytes(TableSchema table, EventType kind)
