@@ -46,14 +46,6 @@ internal sealed class SegmentedList<T> : IReadOnlyList<T>
         Count = count;
     }
 
-    /// <summary>A copy of the first <paramref name="count"/> items.</summary>
-    public SegmentedList<T> Prefix(int count)
-    {
-        var copy = new SegmentedList<T>();
-        for (int i = 0; i < count; i++) copy.Add(this[i]);
-        return copy;
-    }
-
     public IEnumerator<T> GetEnumerator()
     {
         for (int i = 0; i < Count; i++) yield return _segments[i >> Shift][i & (SegmentSize - 1)];

@@ -14,6 +14,9 @@ public sealed class SimFile
     // into it: then _rewrittenDurable holds it (one list per file, not a copy per fsync).
     private int _durableCount;
     private SegmentedList<FileChunk>? _rewrittenDurable;
+    // The list a synced rewrite left over, reused by the next: a position file rewritten after every
+    // transaction allocates no list per rewrite.
+    private SegmentedList<FileChunk>? _spare;
 
     internal SimFile(string name) => Name = name;
 
@@ -54,8 +57,19 @@ public sealed class SimFile
     {
         Invariant.That(chunkCount >= 0 && chunkCount <= _chunks.Count);
         if (chunkCount == _chunks.Count) return;
-        if (chunkCount < _durableCount && _rewrittenDurable is null) _rewrittenDurable = _chunks.Prefix(_durableCount);
-        _chunks.Truncate(chunkCount);
+        if (chunkCount < _durableCount && _rewrittenDurable is null)
+        {
+            // The current list keeps the durable view; the current view goes on in another list.
+            SegmentedList<FileChunk> current = _spare ?? new();
+            _spare = null;
+            for (int i = 0; i < chunkCount; i++) current.Add(_chunks[i]);
+            _chunks.Truncate(_durableCount);
+            (_rewrittenDurable, _chunks) = (_chunks, current);
+        }
+        else
+        {
+            _chunks.Truncate(chunkCount);
+        }
         Length = chunkCount == 0 ? 0 : _chunks[^1].End;
     }
 
@@ -68,7 +82,12 @@ public sealed class SimFile
 
     public void Fsync()
     {
-        _rewrittenDurable = null;
+        if (_rewrittenDurable is { } old)
+        {
+            old.Truncate(0);
+            _spare = old;
+            _rewrittenDurable = null;
+        }
         _durableCount = _chunks.Count;
         DurableLength = Length;
     }

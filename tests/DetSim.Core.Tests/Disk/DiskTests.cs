@@ -76,4 +76,28 @@ public class DiskTests
         disk.Crash(CrashMode.DropUnsynced, new SimRandom(1));
         Assert.Equal("v1", Assert.Single(disk.TryOpen("pos")!.Chunks).Value);
     }
+
+    [Fact]
+    public void A_file_rewritten_after_every_sync_keeps_each_synced_version_until_the_next()
+    {
+        // Rewrites reuse the list a synced rewrite left over: every crash must still find the last synced record.
+        var disk = new SimDisk();
+        SimFile f = disk.OpenOrCreate("pos");
+        f.Overwrite("v0", 8);
+        f.Fsync();
+        for (int i = 1; i <= 5; i++)
+        {
+            f.Overwrite($"v{i}", 8);
+            f.Overwrite($"v{i}b", 8); // twice before a sync: the durable view is still the synced one
+            Assert.Equal($"v{i}b", Assert.Single(f.Chunks).Value);
+            f.Fsync();
+        }
+        f.Overwrite("lost", 8);
+        disk.Crash(CrashMode.DropUnsynced, new SimRandom(1));
+        Assert.Equal("v5b", Assert.Single(disk.TryOpen("pos")!.Chunks).Value);
+        f = disk.TryOpen("pos")!;
+        f.Overwrite("v6", 8);
+        disk.Crash(CrashMode.DropUnsynced, new SimRandom(1));
+        Assert.Equal("v5b", Assert.Single(disk.TryOpen("pos")!.Chunks).Value);
+    }
 }
