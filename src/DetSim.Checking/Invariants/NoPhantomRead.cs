@@ -43,7 +43,7 @@ public sealed class NoPhantomRead : IInvariant
         var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.OrdinalIgnoreCase);
         var shapes = new Dictionary<string, ReadShape?>(StringComparer.Ordinal);
         // Per shape, per key: the row version last judged still there (perf only: one long-keyed lookup per row read).
-        var stillThere = new Dictionary<ReadShape, Dictionary<long, Value[]>>(ReferenceEqualityComparer.Instance);
+        var stillThere = new Dictionary<ReadShape, RowsByKey>(ReferenceEqualityComparer.Instance);
         (IReadOnlyList<Value[]>? Rows, ReadShape? Shape) judged = (null, null);
         foreach (Operation op in report.History)
         {
@@ -57,7 +57,7 @@ public sealed class NoPhantomRead : IInvariant
             if (ReferenceEquals(judged.Rows, op.Rows) && ReferenceEquals(judged.Shape, shape)) continue;
             judged = (op.Rows, shape);
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
-            if (!stillThere.TryGetValue(shape, out Dictionary<long, Value[]>? judgedRows)) stillThere[shape] = judgedRows = new();
+            if (!stillThere.TryGetValue(shape, out RowsByKey? judgedRows)) stillThere[shape] = judgedRows = new();
             for (int i = 0; i < op.Rows.Count; i++)
             {
                 Value[] row = op.Rows[i];
@@ -66,7 +66,7 @@ public sealed class NoPhantomRead : IInvariant
                 if (unknown.MayHaveChanged(shape.Table, key)) continue;
                 bool same = final.TryGetValue(key, out Value[]? now) && shape.Shows(row, now);
                 bool replaced = superseded.TryGetValue((shape.Table, key), out List<Value[]>? versions) && ShowsAny(shape, row, versions);
-                if (same || replaced) judgedRows[key] = row;
+                if (same || replaced) judgedRows.Set(key, row);
                 if (same || replaced || !reported.Add((shape.Table, key))) continue;
                 string fate = now is null ? "does not have it" : $"has ({FinalState.Text(shape.Project(now))}) instead, which no write made from it";
                 violations.Add(new Violation(Name, op.Completed ?? op.Invoked,

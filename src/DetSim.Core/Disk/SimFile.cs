@@ -32,6 +32,12 @@ public sealed class SimFile
 
     public IReadOnlyList<FileChunk> Chunks => _chunks;
 
+    /// <summary><c>Chunks.Count</c> without the interface call: logs read chunk by chunk on every event.</summary>
+    public int ChunkCount => _chunks.Count;
+
+    /// <summary><c>Chunks[index]</c> without the interface call.</summary>
+    public FileChunk ChunkAt(int index) => _chunks[index];
+
     /// <summary>Appends raw bytes (copied).</summary>
     public long Append(ReadOnlySpan<byte> bytes)
     {

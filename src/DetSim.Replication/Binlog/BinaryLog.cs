@@ -117,18 +117,17 @@ public sealed class BinaryLog
     {
         SimFile? f = _disk.TryOpen(file);
         if (f is null) yield break;
-        IReadOnlyList<FileChunk> chunks = f.Chunks;
         // Chunks are in offset order: binary search for the first at or after the position.
-        int lo = 0, hi = chunks.Count;
+        int lo = 0, hi = f.ChunkCount;
         while (lo < hi)
         {
             int mid = (lo + hi) >> 1;
-            if (chunks[mid].Offset < position) lo = mid + 1;
+            if (f.ChunkAt(mid).Offset < position) lo = mid + 1;
             else hi = mid;
         }
-        for (int i = lo; i < chunks.Count; i++)
+        for (int i = lo; i < f.ChunkCount; i++)
         {
-            if (chunks[i].Value is not LoggedEvent e) yield break; // a torn tail ends the readable log
+            if (f.ChunkAt(i).Value is not LoggedEvent e) yield break; // a torn tail ends the readable log
             yield return e;
         }
     }

@@ -15,12 +15,12 @@ internal sealed class RelayLog
 
     public RelayLog(SimDisk disk) => _file = disk.OpenOrCreate(FileName);
 
-    public int Count => _file.Chunks.Count;
+    public int Count => _file.ChunkCount;
 
     public LoggedEvent? At(int index)
     {
-        if (index >= _file.Chunks.Count) return null;
-        return _file.Chunks[index].Value as LoggedEvent; // a torn entry reads as nothing
+        if (index >= _file.ChunkCount) return null;
+        return _file.ChunkAt(index).Value as LoggedEvent; // a torn entry reads as nothing
     }
 
     public void Append(LoggedEvent sourceEvent) => _file.Append(sourceEvent, sourceEvent.Event.Size);
