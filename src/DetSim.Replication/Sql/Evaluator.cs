@@ -10,10 +10,22 @@ namespace DetSim.Replication.Sql;
 /// Records what statement-based logging must carry: the RAND() seeds, LAST_INSERT_ID() reads and
 /// user variables read.
 /// </summary>
-internal sealed class Evaluator(ISessionContext session, Flavor flavor, TemplateValues values = default)
+internal sealed class Evaluator
 {
+    private ISessionContext session = null!;
+    private Flavor flavor;
+    private TemplateValues values;
     private MySqlRand? _rand;
     private List<(string, Value)>? _varsRead; // most statements read no user variable
+
+    public Evaluator(ISessionContext session, Flavor flavor, TemplateValues values = default) => Start(session, flavor, values);
+
+    /// <summary>Makes this evaluator a new one for the next statement (an executor keeps one: a statement allocates none).</summary>
+    public void Start(ISessionContext session, Flavor flavor, TemplateValues values)
+    {
+        (this.session, this.flavor, this.values) = (session, flavor, values);
+        (_rand, _varsRead, RandSeeds, LastInsertIdRead, RowCount, FoundRows) = (null, null, null, null, 0, 0);
+    }
 
     public (ulong Seed1, ulong Seed2)? RandSeeds { get; private set; }
     public long? LastInsertIdRead { get; private set; }

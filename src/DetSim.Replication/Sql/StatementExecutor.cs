@@ -38,6 +38,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     // Templates' parses (see Parser.ParseTemplate), null for one that must be parsed as filled text.
     // A workload has a few templates: no bound needed beyond the text cache's.
     private readonly Dictionary<string, Parsed?> _templates = new(StringComparer.Ordinal);
+    private Evaluator? _eval;
 
     public StatementOutcome Run(string sql, TransactionStore store, ISessionContext session, Flavor flavor) =>
         Run(sql, Parse(sql), default, store, session, flavor);
@@ -52,7 +53,9 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     {
         Statement statement = parsed.Statement;
         SafetyVerdict verdict = Verdict(parsed, store, flavor);
-        var eval = new Evaluator(session, flavor, values);
+        // One evaluator per executor, started again for each statement; a statement runs no other inside it.
+        Evaluator eval = _eval ??= new Evaluator(session, flavor, values);
+        eval.Start(session, flavor, values);
         StatementOutcome outcome = statement switch
         {
             CreateTableStatement c => new StatementOutcome { Sql = sql, IsDdl = true, CreatedTable = c.Schema },
@@ -240,15 +243,18 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     private static StatementOutcome Insert(string sql, InsertStatement ins, TransactionStore store, ISessionContext session, Evaluator eval)
     {
         TableSchema schema = store.Schema(ins.Table) ?? throw SqlError.NoSuchTable(ins.Table);
-        int[] targets = ins.Columns is null
-            ? Enumerable.Range(0, schema.Columns.Count).ToArray()
-            : ins.Columns.Select(c => schema.IndexOf(c) is var i and >= 0 ? i : throw SqlError.UnknownColumn(c)).ToArray();
-        var sourceRows = new List<object?[]>();
+        // Loops, not LINQ: every client INSERT runs this, and the lambdas' closures were allocated per statement.
+        int[] targets = new int[ins.Columns?.Count ?? schema.Columns.Count];
+        for (int t = 0; t < targets.Length; t++)
+            targets[t] = ins.Columns is null ? t : schema.IndexOf(ins.Columns[t]) is var i and >= 0 ? i : throw SqlError.UnknownColumn(ins.Columns[t]);
+        var sourceRows = new List<object?[]>(ins.Rows?.Count ?? 4);
         if (ins.Rows is not null)
             foreach (var row in ins.Rows)
             {
                 if (row.Count != targets.Length) throw new SqlError(1136, "21S01", "Column count doesn't match value count at row 1");
-                sourceRows.Add(row.Select(e => eval.Eval(e, null, null)).ToArray());
+                var values = new object?[row.Count];
+                for (int v = 0; v < values.Length; v++) values[v] = eval.Eval(row[v], null, null);
+                sourceRows.Add(values);
             }
         else
             foreach (Value[] r in Select(ins.Select!, store, eval))
