@@ -78,8 +78,9 @@ public sealed class BinaryLog
         DetSim.Core.Invariant.That(_files.Count > 0, "the binlog is opened before the first write");
         SimFile file = File(CurrentFile);
         var logged = new List<LoggedEvent>(events.Count);
-        foreach (BinlogEvent ev in events)
+        for (int i = 0; i < events.Count; i++) // indexed: a foreach over the interface boxed an enumerator per transaction
         {
+            BinlogEvent ev = events[i];
             logged.Add(Write(file, CurrentFile, ev));
             if (ev is GtidEvent { Gtid: { } g }) _gtidsInFiles.Add(g);
         }

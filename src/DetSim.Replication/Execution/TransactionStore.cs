@@ -13,7 +13,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
 {
     // Allocated on the first write (most transactions of a read workload never make one): a read
     // costs the store object alone.
-    private Dictionary<(string, long), Value[]?>? _overlay;
+    private RowOverlay? _overlay;
     private List<RowChange>? _changes;
     private List<TableSchema>? _created;
     // Tables this transaction has overlay entries in (a handful: a list beats a set).
@@ -29,7 +29,8 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     {
         if (_overlay is null && _lockedReads is null) return [];
         var keys = new List<(string, long)>((_overlay?.Count ?? 0) + (_lockedReads?.Count ?? 0));
-        if (_overlay is not null) keys.AddRange(_overlay.Keys);
+        if (_overlay is not null)
+            for (int i = 0; i < _overlay.Count; i++) keys.Add(_overlay.KeyAt(i));
         if (_lockedReads is not null)
             foreach ((string, long) k in _lockedReads)
                 if (_overlay is null || !_overlay.ContainsKey(k)) keys.Add(k);
@@ -122,7 +123,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     public Value[]? Get(string table, long key)
     {
         string name = Canonical(table);
-        if (_overlay is not null && _overlay.TryGetValue((name, key), out Value[]? mine)) return mine;
+        if (_overlay is not null && _overlay.TryGetValue(name, key, out Value[]? mine)) return mine;
         return engine.Table(name)?.Get(key);
     }
 
@@ -131,7 +132,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         string name = Canonical(table);
         long key = row[0].Integer;
         if (Get(name, key) is not null) throw SqlError.DuplicateKey(key.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
-        Overlay(name)[(name, key)] = row;
+        Overlay(name).Set(name, key, row);
         Changed(new RowChange(name, RowChangeKind.Insert, null, row));
         SeeAutoIncrement(name, key);
     }
@@ -143,16 +144,16 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         if (oldKey != newKey)
         {
             if (Get(name, newKey) is not null) throw SqlError.DuplicateKey(newKey.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
-            Overlay(name)[(name, oldKey)] = null;
+            Overlay(name).Set(name, oldKey, null);
         }
-        Overlay(name)[(name, newKey)] = after;
+        Overlay(name).Set(name, newKey, after);
         Changed(new RowChange(name, RowChangeKind.Update, before, after));
     }
 
     public void Delete(string table, Value[] before)
     {
         string name = Canonical(table);
-        Overlay(name)[(name, before[0].Integer)] = null;
+        Overlay(name).Set(name, before[0].Integer, null);
         Changed(new RowChange(name, RowChangeKind.Delete, before, null));
     }
 
@@ -194,7 +195,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     }
 
     /// <summary>The overlay, for a write to <paramref name="name"/>: the table counts as touched from now on.</summary>
-    private Dictionary<(string, long), Value[]?> Overlay(string name)
+    private RowOverlay Overlay(string name)
     {
         _touched ??= new();
         if (!_touched.Contains(name)) _touched.Add(name);

@@ -228,8 +228,9 @@ internal sealed class Applier
         LoggedEvent? current = null;
         try
         {
-            foreach (LoggedEvent e in trx.Events)
+            for (int k = 0; k < trx.Events.Count; k++) // indexed: a foreach over the interface boxed an enumerator per transaction
             {
+                LoggedEvent e = trx.Events[k];
                 current = e;
                 switch (e.Event)
                 {

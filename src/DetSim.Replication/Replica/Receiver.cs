@@ -114,8 +114,9 @@ internal sealed class Receiver
                 _server.Context.Send(from, new SemiSyncAck(ConnectionId, _server.ServerId, packet.Events[^1].End));
             return;
         }
-        foreach (LoggedEvent e in packet.Events)
+        for (int k = 0; k < packet.Events.Count; k++) // indexed: a foreach over the interface boxed an enumerator per packet
         {
+            LoggedEvent e = packet.Events[k];
             // queue_event: a Rotate rotates the relay log first (process_io_rotate, sql/rpl_replica.cc).
             if (e.Event is RotateEvent && _server.AtCrashPoint(CrashPointCatalog.BeforeRotateRelayLog)) return;
             _server.Relay.Append(e);

@@ -135,7 +135,8 @@ public sealed partial class MySqlServer
         }
         Locks.Acquire(xid, keys);
         if (Options.Flavor == Flavor.MariaDb1011 && head.Gtid is { } origin) NoteGtidOrigin(origin.SourceId, head.ServerId);
-        QueryEvent? query = trx.Events.Select(e => e.Event).OfType<QueryEvent>().FirstOrDefault();
+        QueryEvent? query = null;
+        for (int i = 0; i < trx.Events.Count && query is null; i++) query = trx.Events[i].Event as QueryEvent; // a loop: LINQ allocated per transaction
         Pipeline.Enqueue(new PendingCommit
         {
             Xid = xid,
