@@ -37,7 +37,17 @@ public sealed class InnoDb
 
     public IEnumerable<Table> Tables => _tables.Values;
 
-    public Table? Table(string name) => _tables.GetValueOrDefault(name);
+    // The table last looked up, by the name string it was asked for: a statement asks for its table
+    // several times by the same string, and the case-insensitive tree lookup showed in profiles.
+    private (string? Name, Table? Table) _last;
+
+    public Table? Table(string name)
+    {
+        if (ReferenceEquals(name, _last.Name)) return _last.Table;
+        Table? t = _tables.GetValueOrDefault(name);
+        _last = (name, t);
+        return t;
+    }
 
     public int PreparedCount => _prepared.Count;
 
@@ -115,6 +125,7 @@ public sealed class InnoDb
     public EngineRecovery Recover(ISet<long> binlogXids)
     {
         _tables.Clear();
+        _last = default;
         _prepared.Clear();
         _logBuffer.Clear();
         GtidTable = new GtidSet();
@@ -155,6 +166,7 @@ public sealed class InnoDb
     public void CreateTable(TableSchema schema)
     {
         if (!_tables.ContainsKey(schema.Name)) _tables.Add(schema.Name, new Table(schema));
+        _last = default;
     }
 
     private void WriteBuffer()
