@@ -7,7 +7,7 @@ namespace DetSim.Core.Collections;
 /// observations) grows by adding a segment instead of copying one ever larger array, and no segment
 /// is large enough for the large object heap. The first segment starts small, as most lists stay short.
 /// </summary>
-internal sealed class SegmentedList<T> : IReadOnlyList<T>
+public sealed class SegmentedList<T> : IReadOnlyList<T>
 {
     private const int Shift = 10;
     private const int SegmentSize = 1 << Shift;
@@ -22,6 +22,13 @@ internal sealed class SegmentedList<T> : IReadOnlyList<T>
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
             return _segments[index >> Shift][index & (SegmentSize - 1)];
         }
+    }
+
+    /// <summary>The item at <paramref name="index"/>, to change in place.</summary>
+    public ref T ItemRef(int index)
+    {
+        if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+        return ref _segments[index >> Shift][index & (SegmentSize - 1)];
     }
 
     public void Add(in T item)

@@ -1,4 +1,5 @@
 using DetSim.Core;
+using DetSim.Core.Collections;
 
 namespace DetSim.Harness.History;
 
@@ -50,29 +51,39 @@ public static class OperationLog
         where TInvoked : IInvocation
         where TCompleted : ICompletion
     {
-        private readonly List<(Observation Obs, TInvoked Op)> _invoked = new();
-        private readonly List<(Observation Obs, TCompleted Op)?> _ends = new();
+        // Segmented: a run's tens of thousands of operations grow no ever larger array to copy.
+        private readonly SegmentedList<Entry> _entries = new();
         private readonly Dictionary<(int Node, long OpId), int> _open = new();
+
+        private struct Entry(Observation obs, TInvoked op)
+        {
+            public readonly Observation Obs = obs;
+            public readonly TInvoked Op = op;
+            public (Observation Obs, TCompleted Op)? End;
+        }
 
         public void Add(Observation o)
         {
             switch (o.Value)
             {
                 case TInvoked inv:
-                    _open[(o.Node, inv.OpId)] = _invoked.Count;
-                    _invoked.Add((o, inv));
-                    _ends.Add(null);
+                    _open[(o.Node, inv.OpId)] = _entries.Count;
+                    _entries.Add(new Entry(o, inv));
                     break;
                 case TCompleted done when _open.Remove((o.Node, done.OpId), out int index):
-                    _ends[index] = (o, done);
+                    _entries.ItemRef(index).End = (o, done);
                     break;
             }
         }
 
         public IReadOnlyList<TOp> Build<TOp>(Func<long, Observation, TInvoked, (Observation Obs, TCompleted Op)?, TOp> make)
         {
-            var ops = new List<TOp>(_invoked.Count);
-            for (int i = 0; i < _invoked.Count; i++) ops.Add(make(i + 1, _invoked[i].Obs, _invoked[i].Op, _ends[i]));
+            var ops = new List<TOp>(_entries.Count);
+            for (int i = 0; i < _entries.Count; i++)
+            {
+                ref Entry e = ref _entries.ItemRef(i);
+                ops.Add(make(i + 1, e.Obs, e.Op, e.End));
+            }
             return ops;
         }
     }
