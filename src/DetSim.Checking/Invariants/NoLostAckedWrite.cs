@@ -44,21 +44,29 @@ public sealed class NoLostAckedWrite : IInvariant
     private IEnumerable<Violation> RowChecks(RunReport report, ServerSnapshot source, HashSet<long> alreadyReported)
     {
         Footprint unknown = Footprint.OfUnknownWrites(report, ReadShape.Schemas(report));
-        // Per row: every completed write, in history order.
-        var writers = new Dictionary<(string, long), List<(Operation Op, RowChange Change)>>();
+        // Every completed write's change, grouped per row (table in ordinal order, then key) and in
+        // history order within a row: one sorted list, not a list per row.
+        var changes = new List<(string Table, long Key, int Order, Operation Op, RowChange Change)>();
         foreach (Operation op in report.History)
         {
             if (op.IsRead || op.Outcome != OpOutcome.Ok) continue;
-            foreach (RowChange c in op.Changes)
-            {
-                if (!writers.TryGetValue((c.Table, c.Key), out var list)) writers[(c.Table, c.Key)] = list = new();
-                list.Add((op, c));
-            }
+            for (int i = 0; i < op.Changes.Count; i++)
+                changes.Add((op.Changes[i].Table, op.Changes[i].Key, changes.Count, op, op.Changes[i]));
         }
-        var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.Ordinal);
-        foreach (((string table, long key), var list) in writers.OrderBy(w => w.Key.Item1, StringComparer.Ordinal).ThenBy(w => w.Key.Item2))
+        changes.Sort(static (a, b) =>
         {
+            int byTable = ReferenceEquals(a.Table, b.Table) ? 0 : string.CompareOrdinal(a.Table, b.Table);
+            return byTable != 0 ? byTable : a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Order.CompareTo(b.Order);
+        });
+        var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.Ordinal);
+        var list = new List<(Operation Op, RowChange Change)>();
+        for (int start = 0, end; start < changes.Count; start = end)
+        {
+            (string table, long key) = (changes[start].Table, changes[start].Key);
+            for (end = start + 1; end < changes.Count && changes[end].Key == key && string.Equals(changes[end].Table, table, StringComparison.Ordinal); end++) { }
             if (unknown.MayHaveTouched(table, key)) continue;
+            list.Clear();
+            for (int i = start; i < end; i++) list.Add((changes[i].Op, changes[i].Change));
             Violation? overwritten = ReinsertedAfterLoss(table, key, list, source, alreadyReported);
             if (overwritten is not null) { yield return overwritten; continue; }
             // The latest acknowledged write, and within it the last change of the row (an INSERT
