@@ -21,7 +21,7 @@ public sealed record ClientRequest(long RequestId, int Session, IReadOnlyList<st
     public ulong StableDigest()
     {
         ulong h = StableHash.Combine((ulong)RequestId, (ulong)Session);
-        for (int i = 0; i < Sql.Count; i++) h = StableHash.Combine(h, StableHash.Of(Sql[i])); // indexed: no boxed enumerator per request
+        for (int i = 0; i < Sql.Count; i++) h = StableHash.Combine(h, Digests.Of(Sql[i])); // indexed: no boxed enumerator per request
         return h;
     }
 
@@ -102,8 +102,19 @@ internal static class Digests
     [ThreadStatic] private static IdentityDigestCache<LoggedEvent>? t_described;
     [ThreadStatic] private static IdentityDigestCache<Value[]>? t_rows;
     [ThreadStatic] private static IdentityDigestCache<IReadOnlyList<Value[]>>? t_results;
+    [ThreadStatic] private static IdentityDigestCache<string>? t_texts;
 
-    public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(StableHash.Of(c.File), (ulong)c.Position);
+    public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(Of(c.File), (ulong)c.Position);
+
+    /// <summary>StableHash.Of(text), remembered per string object: a file name is the same string in every event of its file, a read's text the same in every request of its template.</summary>
+    public static ulong Of(string text)
+    {
+        IdentityDigestCache<string> texts = t_texts ??= new();
+        if (texts.TryGet(text, out ulong known)) return known;
+        ulong h = StableHash.Of(text);
+        texts.Set(text, h);
+        return h;
+    }
 
     /// <summary>This thread's memory of event digests.</summary>
     public static IdentityDigestCache<LoggedEvent> EventCache => t_described ??= new();
