@@ -5,6 +5,7 @@ using DetSim.Core.Nodes;
 using DetSim.Core.Random;
 using DetSim.Core.Time;
 using DetSim.Replication.Server;
+using DetSim.Replication.Sql;
 
 namespace DetSim.Replication.Clients;
 
@@ -128,14 +129,15 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         if (server is null) return;
         long key = context.Random.NextLong(template.KeyMin, template.KeyMax);
         long n = ++_counter;
+        var values = new TemplateValues(key, n, session);
         var sql = new string[template.Sql.Count];
-        for (int i = 0; i < sql.Length; i++) sql[i] = Fill(template.Sql[i], key, n, session);
+        for (int i = 0; i < sql.Length; i++) sql[i] = template.Filled[i].Fill(values);
         long opId = ++_nextOp;
         ref Session state = ref _sessions[session];
         state.OpId = opId;
         state.Deadline = context.Now + options.RequestTimeout;
         context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
-        context.Send(ConnectionTo(context, session, server), new ClientRequest(RequestIdOf(context, opId), session, sql) { Templates = template.Sql, Values = new(key, n, session) });
+        context.Send(ConnectionTo(context, session, server), new ClientRequest(RequestIdOf(context, opId), session, sql) { Templates = template.Sql, Values = values });
         if (!state.TimerSet) ArmTimeout(context, session, options.RequestTimeout);
     }
 
@@ -189,14 +191,5 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
             x -= all[i].Weight;
         }
         return all[^1];
-    }
-
-    private static string Fill(string sql, long key, long n, int session)
-    {
-        // Formats a number only where its placeholder is (a read without one allocates nothing).
-        if (sql.Contains('?', StringComparison.Ordinal)) sql = sql.Replace("?", key.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        if (sql.Contains("{n}", StringComparison.Ordinal)) sql = sql.Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        if (sql.Contains("{session}", StringComparison.Ordinal)) sql = sql.Replace("{session}", session.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return sql;
     }
 }

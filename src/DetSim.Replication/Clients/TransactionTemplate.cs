@@ -12,4 +12,7 @@ public sealed record TransactionTemplate(int Weight, IReadOnlyList<string> Sql, 
 
     /// <summary>Every statement is a SELECT. Decided once: the client asks for every request it sends.</summary>
     public bool IsRead { get; } = Sql.All(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Each statement split at its placeholders once.</summary>
+    internal IReadOnlyList<FilledTemplate> Filled { get; } = [.. Sql.Select(s => new FilledTemplate(s))];
 }
