@@ -80,9 +80,9 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
             bodyBytes += body[i].Size;
             mayHaveSbr |= body[i] is QueryEvent { IsBegin: false };
         }
-        var head = new GtidEvent(gtid, lastCommitted, sequenceNumber, bodyBytes, replicated, mayHaveSbr) { ServerId = originServerId, Timestamp = originTimestamp, Flavor = flavor };
         // transaction_length counts the GTID event itself, whose size depends on the length's packed width.
-        return head with { TransactionLength = bodyBytes + head.Size };
+        long length = bodyBytes + GtidEvent.SizeOf(flavor, bodyBytes, replicated);
+        return new GtidEvent(gtid, lastCommitted, sequenceNumber, length, replicated, mayHaveSbr) { ServerId = originServerId, Timestamp = originTimestamp, Flavor = flavor };
     }
 
     private void AddRows(List<BinlogEvent> events, IReadOnlyList<RowChange> changes, RowImage image, SimTime timestamp, Func<string, TableSchema> schemaOf)

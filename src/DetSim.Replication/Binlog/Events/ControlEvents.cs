@@ -27,7 +27,11 @@ public sealed record PreviousGtidsEvent(GtidSet Gtids) : BinlogEvent
 public sealed record GtidEvent(Gtid.Gtid? Gtid, long LastCommitted, long SequenceNumber, long TransactionLength, bool Replicated, bool MayHaveSbr) : BinlogEvent
 {
     public override EventType Type => Gtid is null ? EventType.AnonymousGtid : EventType.Gtid;
-    public override int Size => Flavor == Flavor.MariaDb1011 ? EventSizes.MariaDb.Gtid : EventSizes.Gtid(TransactionLength, Replicated);
+    public override int Size => SizeOf(Flavor, TransactionLength, Replicated);
+
+    /// <summary>The size of a GTID event with these fields.</summary>
+    public static int SizeOf(Flavor flavor, long transactionLength, bool replicated) =>
+        flavor == Flavor.MariaDb1011 ? EventSizes.MariaDb.Gtid : EventSizes.Gtid(transactionLength, replicated);
     public override string Describe() => Described();
 
     protected override bool TryDescribe(Span<char> destination, out int written) => Gtid is { } g
