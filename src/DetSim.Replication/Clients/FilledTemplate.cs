@@ -21,13 +21,9 @@ internal sealed class FilledTemplate
         int start = 0;
         for (int i = 0; i < template.Length; i++)
         {
-            (Placeholder p, int length)? at = template[i] == '?' ? (Placeholder.Key, 1)
-                : string.CompareOrdinal(template, i, "{n}", 0, 3) == 0 ? (Placeholder.N, 3)
-                : string.CompareOrdinal(template, i, "{session}", 0, 9) == 0 ? (Placeholder.Session, 9)
-                : null;
-            if (at is not { } found) continue;
-            pieces.Add((template[start..i], found.p));
-            start = i + found.length;
+            if (Placeholders.At(template, i) is not { } found) continue;
+            pieces.Add((template[start..i], found.Kind));
+            start = i + found.Length;
             i = start - 1;
         }
         pieces.Add((template[start..], null));

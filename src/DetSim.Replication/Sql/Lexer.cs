@@ -70,9 +70,9 @@ public static class Lexer
                 }
                 tokens.Add(new Token(TokenKind.String, text.ToString(), start));
             }
-            else if (template && c == '{' && PlaceholderAt(sql, i) is { } placeholder)
+            else if (template && c == '{' && Placeholders.At(sql, i) is { } placeholder)
             {
-                tokens.Add(new Token(TokenKind.Symbol, placeholder, start));
+                tokens.Add(new Token(TokenKind.Symbol, sql.Substring(i, placeholder.Length), start));
                 i += placeholder.Length;
             }
             else
@@ -87,11 +87,6 @@ public static class Lexer
         tokens.Add(new Token(TokenKind.End, "", sql.Length));
         return tokens;
     }
-
-    private static string? PlaceholderAt(string sql, int i) =>
-        sql.AsSpan(i).StartsWith("{n}", StringComparison.Ordinal) ? "{n}"
-        : sql.AsSpan(i).StartsWith("{session}", StringComparison.Ordinal) ? "{session}"
-        : null;
 
     private static string? TwoCharSymbol(char a, char b)
     {

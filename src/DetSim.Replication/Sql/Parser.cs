@@ -50,7 +50,7 @@ public sealed class Parser
             placeholders++;
             if (Touches(template, t.Position - 1) || Touches(template, t.Position + t.Text.Length)) return null;
         }
-        if (placeholders == 0 || placeholders != Occurrences(template)) return null;
+        if (placeholders == 0 || placeholders != Placeholders.Count(template)) return null;
         if (!(tokens[0].Is("SELECT") || tokens[0].Is("INSERT") || tokens[0].Is("REPLACE") || tokens[0].Is("UPDATE") || tokens[0].Is("DELETE"))) return null;
         var p = new Parser(template, tokens, template: true);
         try
@@ -75,14 +75,6 @@ public sealed class Parser
 
     private static bool Touches(string text, int at) =>
         at >= 0 && at < text.Length && (char.IsLetterOrDigit(text[at]) || text[at] is '_' or '$' or '.' or '`' or '\'' or '"' or '@');
-
-    private static int Occurrences(string template)
-    {
-        int count = template.Count(c => c == '?');
-        for (int i = template.IndexOf("{n}", StringComparison.Ordinal); i >= 0; i = template.IndexOf("{n}", i + 1, StringComparison.Ordinal)) count++;
-        for (int i = template.IndexOf("{session}", StringComparison.Ordinal); i >= 0; i = template.IndexOf("{session}", i + 1, StringComparison.Ordinal)) count++;
-        return count;
-    }
 
     private Token Peek => _tokens[_pos];
 
