@@ -55,7 +55,7 @@ public sealed class NoLostAckedWrite : IInvariant
         }
         changes.Sort(static (a, b) =>
         {
-            int byTable = ReferenceEquals(a.Table, b.Table) ? 0 : string.CompareOrdinal(a.Table, b.Table);
+            int byTable = string.CompareOrdinal(a.Table, b.Table);
             return byTable != 0 ? byTable : a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Order.CompareTo(b.Order);
         });
         var finals = new Dictionary<string, Dictionary<long, Value[]>>(StringComparer.Ordinal);

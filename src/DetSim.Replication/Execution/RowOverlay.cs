@@ -16,15 +16,7 @@ internal sealed class RowOverlay
 
     public int Count => _rows.Count;
 
-    /// <summary>Each key once, in the order first written.</summary>
-    public IEnumerable<(string Table, long Key)> Keys
-    {
-        get
-        {
-            foreach ((string table, long key, _) in _rows) yield return (table, key);
-        }
-    }
-
+    /// <summary>The <paramref name="i"/>-th key first written (each key once).</summary>
     public (string Table, long Key) KeyAt(int i) => (_rows[i].Table, _rows[i].Key);
 
     /// <summary>True when this transaction wrote the key; <paramref name="row"/> is null for a row it deleted.</summary>

@@ -96,8 +96,8 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
         }
         // Merge the committed keys with ours, both in key order.
         var mine = new List<long>();
-        foreach ((string tb, long key) in _overlay!.Keys)
-            if (tb == name) mine.Add(key);
+        for (int k = 0; k < _overlay!.Count; k++)
+            if (_overlay.KeyAt(k) is (var tb, var key) && tb == name) mine.Add(key);
         mine.Sort();
         int committed = t?.Count ?? 0;
         int i = descending ? committed - 1 : 0, j = descending ? mine.Count - 1 : 0;

@@ -18,8 +18,6 @@ internal sealed class Evaluator
     private MySqlRand? _rand;
     private List<(string, Value)>? _varsRead; // most statements read no user variable
 
-    public Evaluator(ISessionContext session, Flavor flavor, TemplateValues values = default) => Start(session, flavor, values);
-
     /// <summary>Makes this evaluator a new one for the next statement (an executor keeps one: a statement allocates none).</summary>
     public void Start(ISessionContext session, Flavor flavor, TemplateValues values)
     {

@@ -25,10 +25,15 @@ public sealed class Parser
     public static Statement Parse(string sql)
     {
         if (AdminStatement.TryParse(sql) is { } admin) return new AdminCommand(admin); // DBA commands (AdminStatement.cs), run by MySqlServer.ExecuteAdmin
-        var p = new Parser(sql);
-        Statement s = p.Statement();
-        if (p.Peek.IsSymbol(";")) p._pos++;
-        if (p.Peek.Kind != TokenKind.End) throw p.Error();
+        return new Parser(sql).Whole();
+    }
+
+    /// <summary>One statement, an optional ';', and nothing after it.</summary>
+    private Statement Whole()
+    {
+        Statement s = Statement();
+        if (Peek.IsSymbol(";")) _pos++;
+        if (Peek.Kind != TokenKind.End) throw Error();
         return s;
     }
 
@@ -52,12 +57,9 @@ public sealed class Parser
         }
         if (placeholders == 0 || placeholders != Placeholders.Count(template)) return null;
         if (!(tokens[0].Is("SELECT") || tokens[0].Is("INSERT") || tokens[0].Is("REPLACE") || tokens[0].Is("UPDATE") || tokens[0].Is("DELETE"))) return null;
-        var p = new Parser(template, tokens, template: true);
         try
         {
-            Statement s = p.Statement();
-            if (p.Peek.IsSymbol(";")) p._pos++;
-            return p.Peek.Kind == TokenKind.End ? s : null;
+            return new Parser(template, tokens, template: true).Whole();
         }
         catch (SqlError)
         {

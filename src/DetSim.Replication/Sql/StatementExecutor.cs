@@ -35,8 +35,8 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         public (Table Table, long Version, IReadOnlyList<Value[]> Rows)? LastRead { get; set; }
     }
 
-    // Templates' parses (see Parser.ParseTemplate), null for one that must be parsed as filled text.
-    // A workload has a few templates: no bound needed beyond the text cache's.
+    // Templates' parses (see Parser.ParseTemplate), null for one that must be parsed as filled text;
+    // bounded as the text cache is.
     private readonly Dictionary<string, Parsed?> _templates = new(StringComparer.Ordinal);
     private Evaluator? _eval;
 
@@ -54,7 +54,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         Statement statement = parsed.Statement;
         SafetyVerdict verdict = Verdict(parsed, store, flavor);
         // One evaluator per executor, started again for each statement; a statement runs no other inside it.
-        Evaluator eval = _eval ??= new Evaluator(session, flavor, values);
+        Evaluator eval = _eval ??= new Evaluator();
         eval.Start(session, flavor, values);
         StatementOutcome outcome = statement switch
         {
