@@ -61,7 +61,7 @@ public sealed class Scheduler
                 return false;
             }
             SimEvent first = _heap.Pop();
-            if (_heap.Count == 0 || _heap.Peek().Time != first.Time)
+            if (_heap.Count == 0 || _heap.PeekTime() != first.Time)
             {
                 // No other event at this instant: nothing to choose (the common, fast path).
                 Invariant.That(first.Time >= Now, "events run in time order");
@@ -74,7 +74,7 @@ public sealed class Scheduler
             _ready.Add(first);
         }
         // Gather everything due at the same instant, including events just scheduled for "now".
-        while (_heap.Count > 0 && _heap.Peek().Time == _readyTime) _ready.Add(_heap.Pop());
+        while (_heap.Count > 0 && _heap.PeekTime() == _readyTime) _ready.Add(_heap.Pop());
 
         int index = 0;
         if (_ready.Count > 1 && _tieBreak == TieBreak.Choice) index = (int)_choices.NextUInt64((ulong)_ready.Count);
@@ -99,7 +99,7 @@ public sealed class Scheduler
         SimTime horizon = new(first.Time.Micros > _limit.Micros - window ? _limit.Micros : first.Time.Micros + window);
         _window.Clear();
         _window.Add(first);
-        while (_heap.Count > 0 && _heap.Peek().Time <= horizon) _window.Add(_heap.Pop());
+        while (_heap.Count > 0 && _heap.PeekTime() <= horizon) _window.Add(_heap.Pop());
         int chosen = 0;
         if (_window.Count > 1)
         {
@@ -135,7 +135,7 @@ public sealed class Scheduler
     public bool TryPeekTime(out SimTime time)
     {
         if (_ready.Count > 0) { time = _readyTime; return true; }
-        if (_heap.Count > 0) { time = _heap.Peek().Time; return true; }
+        if (_heap.Count > 0) { time = _heap.PeekTime(); return true; }
         time = default;
         return false;
     }
@@ -149,7 +149,7 @@ public sealed class Scheduler
         while (true)
         {
             if (_ready.Count == 0 && _heap.Count == 0) return RunOutcome.Quiescent;
-            SimTime next = _ready.Count > 0 ? _readyTime : _heap.Peek().Time;
+            SimTime next = _ready.Count > 0 ? _readyTime : _heap.PeekTime();
             if (next > limits.TimeLimit)
             {
                 Now = SimTime.Max(Now, limits.TimeLimit);
