@@ -1,5 +1,6 @@
 using DetSim.Replication.Clients;
 using DetSim.Replication.Scenarios;
+using DetSim.Replication.Storage;
 using static DetSim.Checking.Tests.Histories;
 
 namespace DetSim.Checking.Tests;
@@ -38,6 +39,24 @@ public class InvariantTests
         var replaced = new Histories().Insert(1, 10).Read("s1", 20, Row(1, 10)).Update(1, 10, 11, at: 30)
             .Server("r1", null, true, "", null, Row(1, 11)).Report("r1");
         Assert.Empty(InvariantCatalog.NoPhantomRead.Check(replaced)); // a later write replaced exactly what was read
+    }
+
+    [Fact]
+    public void NoPhantomRead_judges_every_row_of_a_loop_of_reads_and_reports_each_phantom_once()
+    {
+        // A loop of reads of the newest rows: each returns the previous result shifted by the rows
+        // inserted since (the same row objects, which the checker remembers as judged).
+        Value[] r1 = Row(1, 10), r2 = Row(2, 20), r3 = Row(3, 30), r4 = Row(4, 40), r5 = Row(5, 50), gone = Row(6, 60), lost = Row(0, 5);
+        var h = new Histories().Insert(1, 10).Insert(2, 20).Insert(3, 30).Insert(4, 40).Insert(5, 50)
+            .Read("s1", 20, r3, r2, r1)
+            .Read("s1", 21, r3, r2, r1)               // the same rows again: nothing new
+            .Read("s1", 22, gone, r5, r4, r3, r2, r1) // shifted by three: the new head holds a phantom
+            .Read("s1", 23, gone, r5, r4, lost);      // rows read before, then one that is not on the source
+        RunReport report = h.Server("r1", null, true, "", null, r1, r2, r3, r4, r5).Report("r1");
+        var messages = InvariantCatalog.NoPhantomRead.Check(report).Violations.Select(v => v.Message).ToList();
+        Assert.Equal(2, messages.Count); // the phantom read twice is reported once
+        Assert.Contains("read t row (6,60)", messages[0]);
+        Assert.Contains("read t row (0,5)", messages[1]);
     }
 
     [Fact]
