@@ -52,4 +52,31 @@ public class CrashPointSpecTests
         Assert.NotEmpty(plan.Faults);
         Assert.All(plan.Faults, p => Assert.Equal(CrashPointCatalog.CommitAfterLog, Assert.IsType<CrashAtFault>(p.Fault).Point));
     }
+
+    [Fact]
+    public void The_nemesis_draws_a_power_loss_a_delay_after_its_crash_point_when_asked_and_a_kill_at_it_by_default()
+    {
+        const string Nemesis0 = "nemesis:\n  between: [0ms, 10s]\n  mean_gap: 200ms\n  kinds: { crash: 0, partition: 0, crash_at: 1 }\n  crash_points: [detsim_after_commit_ok]\n";
+        SpecParseResult timed = SpecLoader.Parse(Head + Nemesis0 + "  crash_at_mode: power_loss\n  crash_at_after_max: 100us\n", "c.yaml");
+        Assert.True(timed.Ok, string.Join("\n", timed.Errors));
+        var drawn = Nemesis.Draw(new DetSim.Core.Random.SimRandom(7), timed.Spec!.Scenario.Nemesis!).Faults.Select(p => Assert.IsType<CrashAtFault>(p.Fault)).ToList();
+        Assert.True(drawn.Count > 10, $"{drawn.Count} faults drawn");
+        Assert.All(drawn, f => Assert.Equal(DetSim.Core.Disk.CrashMode.DropUnsynced, f.Mode));
+        Assert.All(drawn, f => Assert.InRange(f.After.Micros, 0, 100));
+        Assert.True(drawn.Select(f => f.After).Distinct().Count() > 1, "the delay is drawn, not fixed");
+
+        SpecParseResult plain = SpecLoader.Parse(Head + Nemesis0, "c.yaml");
+        Assert.All(Nemesis.Draw(new DetSim.Core.Random.SimRandom(7), plain.Spec!.Scenario.Nemesis!).Faults,
+            p => Assert.Equal((DetSim.Core.Disk.CrashMode.ProcessCrash, 0L), (((CrashAtFault)p.Fault).Mode, ((CrashAtFault)p.Fault).After.Micros)));
+    }
+
+    [Fact]
+    public void An_unknown_crash_at_mode_is_an_error_at_its_line_and_column_listing_the_modes()
+    {
+        SpecParseResult r = SpecLoader.Parse(Head + "nemesis:\n  kinds: { crash_at: 1 }\n  crash_at_mode: sigkill\n", "c.yaml");
+        Assert.False(r.Ok);
+        string error = Assert.Single(r.Errors).ToString();
+        Assert.StartsWith("c.yaml:8:", error);
+        foreach (string mode in new[] { "process", "power_loss", "torn_write" }) Assert.Contains(mode, error);
+    }
 }

@@ -108,9 +108,10 @@ public static class BenchReportWriter
         L("## Seeds and CPU to the first failure");
         L();
         L($"{p.Campaigns} campaigns per bug, each from its own first seed (1, 1,000,001, 2,000,001, ...), run one seed after another until the");
-        L($"expected invariant breaks; at most {p.CampaignSeedCap} seeds each. CPU seconds on one core. The `+crash-points` rows ({p.CrashPointCampaigns} campaigns");
-        L($"of at most {p.CrashPointCampaignSeedCap} seeds: their runs are long, clients retrying a dead source) replace the kill at a random moment by a");
-        L("crash point the nemesis draws (`crash_at`, the N-th transaction reaching it for N up to 3,000).");
+        L($"expected invariant breaks; at most {p.CampaignSeedCap} seeds each. CPU seconds on one core. The `+crash-points` rows replace the kill at a");
+        L($"random moment by a crash point the nemesis draws from the seed (`crash_at` weight 1): one of {string.Join(", ", BenchSuite.DrawnCrashPoints.Select(n => $"`{n}`"))},");
+        L($"the N-th transaction reaching it for N up to {BenchSuite.DrawnCrashNthMax:N0} (`crash_at_nth_max`), and a power loss a delay drawn up to {BenchSuite.DrawnCrashAfterMax}");
+        L("after it (`crash_at_mode: power_loss`, `crash_at_after_max`): a kill at one of MySQL's points never loses an acknowledged write (docs/crash-points.md).");
         L($"The `+timed-crash` rows turn the nemesis off and power the source off a few microseconds after the {BenchSuite.TimedCrashNth:N0}th");
         L($"arrival at a point (`crash_at` with `mode: power_loss` and `after:`): {BenchSuite.AsyncCrashAfter} after a commit's OK (`{CrashPointCatalog.AfterCommitOk}`, DetSim's own point)");
         L($"for the async lost write, {BenchSuite.PhantomCrashAfter} after the engine commit (`{CrashPointCatalog.CommitBeforeUnlog}`) for the AFTER_COMMIT phantom.");

@@ -59,15 +59,17 @@ public sealed record CrashAtFault(string Node, string Point, int Nth = 1, Durati
 /// <summary>
 /// <c>crash_at: { server: s1, point: crash_after_flush_binlog, nth: 3, restart_after: 1s }</c>;
 /// the nemesis arms a point drawn from its crash_points, the N-th arrival with N from 1 to
-/// crash_at_nth_max, and restarts the node after the outage.
+/// crash_at_nth_max, in crash_at_mode, crashing after a delay drawn up to crash_at_after_max, and
+/// restarts the node after the outage.
 /// </summary>
 public sealed class CrashAtKind : FaultKind
 {
     public static readonly Setting<string> Point = Declare.String("point", null, "crash point name (crash_commit_before_log, crash_after_flush_binlog, ...)") with { Required = true };
     public static readonly Setting<int> Nth = Declare.Int("nth", 1, 1, 1_000_000_000, "the N-th arrival fires it");
     public static readonly Setting<Duration?> RestartAfter = Declare.OptionalDuration("restart_after", "boot the server again this long after it died (default: it stays down)");
-    public static readonly Setting<CrashMode> Mode = Declare.Choice("mode", CrashMode.ProcessCrash, "how it dies: process (DBUG_SUICIDE, a kill -9: the page cache and what the sockets hold survive), power_loss, torn_write",
-        ("process", CrashMode.ProcessCrash), ("power_loss", CrashMode.DropUnsynced), ("torn_write", CrashMode.TornWrite));
+    /// <summary>How a server may die at a crash point, for <see cref="Mode"/> and the nemesis's crash_at_mode.</summary>
+    internal static readonly (string Text, CrashMode Value)[] Modes = [("process", CrashMode.ProcessCrash), ("power_loss", CrashMode.DropUnsynced), ("torn_write", CrashMode.TornWrite)];
+    public static readonly Setting<CrashMode> Mode = Declare.Choice("mode", CrashMode.ProcessCrash, "how it dies: process (DBUG_SUICIDE, a kill -9: the page cache and what the sockets hold survive), power_loss, torn_write", Modes);
     public static readonly Setting<Duration> After = Declare.Duration("after", Duration.Zero, "crash this long after the arrival instead of at it (the server goes on until then)");
     public static readonly Setting<int> NemesisWeight = Declare.Int("crash_at", 0, 0, 1000, "weight: arm a crash point drawn from crash_points");
 
@@ -95,6 +97,9 @@ public sealed class CrashAtKind : FaultKind
     public override void Draw(NemesisDraw d)
     {
         string point = d.Random.Pick(d.Options.CrashPoints);
-        d.Plan.At(d.At, new CrashAtFault(d.Node, point, 1 + d.Random.NextInt(d.Options.CrashAtNthMax), d.Down));
+        int nth = 1 + d.Random.NextInt(d.Options.CrashAtNthMax);
+        // No delay draws nothing, so plans without one stay as they were drawn before delays existed.
+        Duration after = d.Options.CrashAtAfterMax.Micros > 0 ? Duration.FromMicros(d.Random.NextLong(0, d.Options.CrashAtAfterMax.Micros)) : Duration.Zero;
+        d.Plan.At(d.At, new CrashAtFault(d.Node, point, nth, d.Down, d.Options.CrashAtMode, after));
     }
 }

@@ -1,3 +1,4 @@
+using DetSim.Core.Disk;
 using DetSim.Core.Settings;
 using DetSim.Core.Time;
 
@@ -29,6 +30,12 @@ public sealed record NemesisOptions
     public IReadOnlyList<string> CrashPoints { get; init; } = [];
 
     public int CrashAtNthMax { get; init; } = NemesisSettings.CrashAtNthMax.Default;
+
+    /// <summary>How a server dies at a drawn crash point.</summary>
+    public CrashMode CrashAtMode { get; init; } = NemesisSettings.CrashAtMode.Default;
+
+    /// <summary>A drawn crash point crashes its server after a delay drawn from 0 to this; 0 (the default) draws nothing and crashes at the point.</summary>
+    public Duration CrashAtAfterMax { get; init; } = NemesisSettings.CrashAtAfterMax.Default;
     public Duration DownMin { get; init; } = NemesisSettings.DownMin.Default;
     public Duration DownMax { get; init; } = NemesisSettings.DownMax.Default;
     public Duration ClockJumpMax { get; init; } = NemesisSettings.ClockJumpMax.Default;
@@ -43,6 +50,7 @@ public sealed record NemesisOptions
         if (DownMin > DownMax || DownMin.Micros < 0) throw new ArgumentOutOfRangeException(nameof(DownMin), "need 0 <= down-min <= down-max");
         if (CoreFaultKinds.Drawn.Any(k => k.WeightIn(this) < 0)) throw new ArgumentOutOfRangeException(nameof(CrashWeight), "fault weights must not be negative");
         if (CrashAtWeight > 0 && CrashPoints.Count == 0) throw new ArgumentOutOfRangeException(nameof(CrashPoints), "a crash_at weight needs crash points to draw from");
+        if (CrashAtAfterMax.Micros < 0) throw new ArgumentOutOfRangeException(nameof(CrashAtAfterMax), "a crash point's delay must not be negative");
         if (CrashAtNthMax < 1) throw new ArgumentOutOfRangeException(nameof(CrashAtNthMax), "crash points fire at the N-th arrival, N >= 1");
         return this;
     }

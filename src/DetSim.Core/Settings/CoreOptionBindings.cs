@@ -27,6 +27,8 @@ public static class CoreOptionBindings
         .Bind(NemesisSettings.End, o => o.End - Time.SimTime.Zero, (o, v) => o with { End = Time.SimTime.Zero + v })
         .Bind(NemesisSettings.MeanGap, o => o.MeanGap, (o, v) => o with { MeanGap = v })
         .Bind(NemesisSettings.CrashAtNthMax, o => o.CrashAtNthMax, (o, v) => o with { CrashAtNthMax = v })
+        .Bind(NemesisSettings.CrashAtMode, o => o.CrashAtMode, (o, v) => o with { CrashAtMode = v })
+        .Bind(NemesisSettings.CrashAtAfterMax, o => o.CrashAtAfterMax, (o, v) => o with { CrashAtAfterMax = v })
         .Bind(NemesisSettings.DownMin, o => o.DownMin, (o, v) => o with { DownMin = v })
         .Bind(NemesisSettings.DownMax, o => o.DownMax, (o, v) => o with { DownMax = v })
         .Bind(NemesisSettings.ClockJumpMax, o => o.ClockJumpMax, (o, v) => o with { ClockJumpMax = v });

@@ -29,6 +29,8 @@ internal sealed partial class SpecMapper
             MeanGap = Read(n, NemesisSettings.MeanGap),
             CrashPoints = points.Count > 0 ? points : CrashPointCatalog.Names,
             CrashAtNthMax = Read(n, NemesisSettings.CrashAtNthMax),
+            CrashAtMode = Read(n, NemesisSettings.CrashAtMode),
+            CrashAtAfterMax = Read(n, NemesisSettings.CrashAtAfterMax),
             DownMin = down.Count == 2 ? down[0] : NemesisSettings.DownMin.Default,
             DownMax = down.Count == 2 ? down[1] : NemesisSettings.DownMax.Default,
         };

@@ -151,6 +151,8 @@ public static class SpecSchema
                     F("kinds", Map, "weights") with { Children = Of(CoreFaultKinds.Drawn.Select(k => k.Weight!)) },
                     F("crash_points", List, "crash point names the nemesis may arm (default: every commit-pipeline point)") with { Items = F("point", FieldType.String, "crash point name") },
                     Field.Of(NemesisSettings.CrashAtNthMax),
+                    Field.Of(NemesisSettings.CrashAtMode),
+                    Field.Of(NemesisSettings.CrashAtAfterMax),
                     F("servers", List, "servers the nemesis may hit (default: all)") with { Items = F("server", FieldType.String, "server") },
                     F("down", List, $"[min, max] outage length (default [{NemesisSettings.DownMin.DefaultText}, {NemesisSettings.DownMax.DefaultText}])") with { Items = F("time", Duration, "time") },
                 ],
