@@ -5,7 +5,33 @@ namespace DetSim.Core.Disk;
 /// <see cref="Length"/> bytes (a binlog event the model keeps as an object but sizes like MySQL).
 /// A torn chunk survived a crash only in part: its bytes are cut and its value is unreadable.
 /// </summary>
-public readonly record struct FileChunk(long Offset, int Length, byte[]? Bytes, object? Value, bool Torn)
+/// <remarks>
+/// Bytes and value share one field: a file holds a chunk per binlog event, relay-log event and
+/// redo record, and 24 bytes a chunk instead of 32 is a quarter less of what every run keeps.
+/// </remarks>
+public readonly record struct FileChunk
 {
+    private readonly object? _content;
+
+    public FileChunk(long offset, int length, byte[]? bytes, object? value, bool torn)
+    {
+        Invariant.That(bytes is null || value is null, "a chunk holds bytes or a value, not both");
+        Invariant.That(value is not byte[], "raw bytes are appended as bytes, not as a value");
+        Offset = offset;
+        Length = length;
+        _content = bytes ?? value;
+        Torn = torn;
+    }
+
+    public long Offset { get; }
+    public int Length { get; }
+    public bool Torn { get; }
+
+    /// <summary>The raw bytes written (cut, if torn); null for a structured value.</summary>
+    public byte[]? Bytes => _content as byte[];
+
+    /// <summary>The structured value written; null for raw bytes.</summary>
+    public object? Value => _content is byte[] ? null : _content;
+
     public long End => Offset + Length;
 }
