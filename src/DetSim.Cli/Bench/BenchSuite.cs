@@ -26,8 +26,14 @@ public sealed record BenchPlan
     /// <summary>The standard spec's seeds are short: it warms this many times <see cref="WarmSeeds"/>.</summary>
     public int StandardWarmSeeds => WarmSeeds * StandardWarmFactor;
 
-    public const int DefaultWarmSeeds = 5;
-    public const int StandardWarmFactor = 40;
+    /// <summary>
+    /// Code run once a seed (set-up, failover, checkers) reaches optimised code only after twice the
+    /// runtime's call-count threshold of 30 (tier 0, then tier 0 instrumented for PGO), in a wave
+    /// after quiet batches: with 5 warm seeds, and with warming until a quiet batch, 540 methods were
+    /// still compiled in 50 timed bug-hunt seeds (15-18 ms of JIT each); from 70 on, 71-94 (1-2 ms).
+    /// </summary>
+    public const int DefaultWarmSeeds = 70;
+    public const int StandardWarmFactor = 3;
     public int Campaigns { get; init; } = 20;
     public int CampaignSeedCap { get; init; } = 400;
     public int MemorySeeds { get; init; } = 20_000;
@@ -163,7 +169,7 @@ public static class BenchSuite
         var costs = new List<SeedCostFigure>();
         var reports = new List<SeedOutcome>();
         // Warm the JIT before timing, until tiered compilation has settled (JitWarmUp).
-        foreach (Spec s in new[] { async, afterCommit, afterSync, standard }) WarmUp(s, plan.WarmSeeds, s == standard);
+        foreach (Spec s in new[] { async, afterCommit, afterSync, standard }) WarmUp(s, plan.WarmSeeds, s == standard, settle: !plan.Quick);
         foreach (Spec s in new[] { async, afterCommit, afterSync }) costs.Add(SeedCost(s, plan.BugHuntSeeds, reports));
         costs.Add(SeedCost(standard, Math.Max(plan.BugHuntSeeds, plan.StandardSeeds / 4), null));
 
@@ -220,11 +226,13 @@ public static class BenchSuite
 
     /// <summary>Untimed seeds of <paramref name="spec"/> until the JIT has settled: batches of 5 bug-hunt or 100 standard seeds, at most 40 batches.</summary>
     /// <param name="warmSeeds">The least number of warm seeds, times <see cref="BenchPlan.StandardWarmFactor"/> for short seeds.</param>
-    public static int WarmUp(Spec spec, int warmSeeds, bool shortSeeds)
+    /// <param name="settle">False (a quick run): only the least number, without waiting for the JIT.</param>
+    public static int WarmUp(Spec spec, int warmSeeds, bool shortSeeds, bool settle = true)
     {
         int batch = shortSeeds ? 100 : 5;
         int min = shortSeeds ? warmSeeds * BenchPlan.StandardWarmFactor : warmSeeds;
-        return JitWarmUp.Run(i => SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i), min, batch, Math.Max(min, 40 * batch));
+        if (!settle) batch = min;
+        return JitWarmUp.Run(i => SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i), min, batch, settle ? Math.Max(min, 40 * batch) : min);
     }
 
     private static SeedCostFigure SeedCost(Spec spec, int seeds, List<SeedOutcome>? keep)
