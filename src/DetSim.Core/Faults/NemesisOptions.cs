@@ -36,6 +36,7 @@ public sealed record NemesisOptions
 
     /// <summary>A drawn crash point crashes its server after a delay drawn from 0 to this; 0 (the default) draws nothing and crashes at the point.</summary>
     public Duration CrashAtAfterMax { get; init; } = NemesisSettings.CrashAtAfterMax.Default;
+
     public Duration DownMin { get; init; } = NemesisSettings.DownMin.Default;
     public Duration DownMax { get; init; } = NemesisSettings.DownMax.Default;
     public Duration ClockJumpMax { get; init; } = NemesisSettings.ClockJumpMax.Default;
