@@ -231,7 +231,6 @@ public static class BenchSuite
     {
         int batch = shortSeeds ? 100 : 5;
         int min = shortSeeds ? warmSeeds * BenchPlan.StandardWarmFactor : warmSeeds;
-        if (!settle) batch = min;
         return JitWarmUp.Run(i => SpecJudge.RunSeed(spec, 1_000_000 + (ulong)i), min, batch, settle ? Math.Max(min, 40 * batch) : min);
     }
 
