@@ -47,7 +47,8 @@ public sealed class Simulation : IEventDispatcher
     /// <summary>Connections not yet closed at both ends.</summary>
     public int OpenConnections => Connections.OpenCount;
     public SimTime Now => Scheduler.Now;
-    public IReadOnlyList<Observation> Observations => _observations;
+    public IReadOnlyList<Observation> Observations => Options.KeepObservations ? _observations
+        : throw new InvalidOperationException("this run keeps no observations (SimulationOptions.KeepObservations is off): take them with OnObserved");
     public int NodeCount => _nodes.Count;
 
     /// <summary>Registers a harness object that scheduled actions can find (the cluster a failover fault acts on).</summary>
@@ -194,7 +195,7 @@ public sealed class Simulation : IEventDispatcher
     internal void AddObservation(int node, object observation)
     {
         var o = new Observation(Now, node, observation);
-        _observations.Add(o);
+        if (Options.KeepObservations) _observations.Add(o);
         if (_observers is { } observers)
             for (int i = 0; i < observers.Count; i++) observers[i](o);
     }

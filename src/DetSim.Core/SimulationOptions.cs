@@ -34,6 +34,13 @@ public sealed record SimulationOptions
     /// <summary>Keep every trace record (for replay --trace and golden files); the hash is always kept.</summary>
     public bool CaptureTrace { get; init; }
 
+    /// <summary>
+    /// Keep every observation in <see cref="Simulation.Observations"/>. A harness that takes them as
+    /// they come (<see cref="Simulation.OnObserved"/>) turns it off, so what it has consumed is not
+    /// held for the whole run.
+    /// </summary>
+    public bool KeepObservations { get; init; } = true;
+
     /// <summary>Keep the rolling hash after every step, to find where two runs first differ.</summary>
     public bool KeepStepHashes { get; init; }
 }

@@ -52,13 +52,43 @@ public class OperationLogTests
         var sim = new Simulation(new SimulationOptions { Seed = 1 });
         sim.AddNode("a", () => new Client());
         sim.AddNode("b", () => new Client());
-        OperationLog.Pairing<Sent, Done> live = OperationLog.Attach<Sent, Done>(sim);
-        sim.Run();
-
         Func<long, Observation, Sent, (Observation Obs, Done Op)?, string> describe = (id, obs, inv, end) =>
             $"{id} {sim.NameOf(obs.Node)} {inv.What} {obs.Time} -> {end?.Obs.Time.ToString() ?? "open"}";
-        IReadOnlyList<string> during = live.Build(describe);
+        OperationLog.Pairing<Sent, Done, string> live = OperationLog.Attach(sim, describe);
+        sim.Run();
+
+        IReadOnlyList<string> during = live.Build();
         Assert.Equal(4, during.Count);
         Assert.Equal(OperationLog.Pair(sim, describe), during);
+    }
+}
+
+public class UnkeptObservationTests
+{
+    private sealed record Sent(long OpId) : OperationLog.IInvocation;
+    private sealed record Done(long OpId) : OperationLog.ICompletion;
+
+    private sealed class Client : INode
+    {
+        public void OnStart(INodeContext context) => context.SetTimer(Duration.FromMillis(1), 1);
+        public void OnMessage(INodeContext context, int from, object message) { }
+
+        public void OnTimer(INodeContext context, long tag, object? state)
+        {
+            context.Observe(new Sent(tag));
+            context.Observe(new Done(tag));
+        }
+    }
+
+    [Fact]
+    public void A_run_that_keeps_no_observations_still_pairs_them_as_they_come_and_refuses_to_list_them()
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = 1, KeepObservations = false });
+        sim.AddNode("a", () => new Client());
+        var live = OperationLog.Attach<Sent, Done, string>(sim, (id, obs, inv, end) => $"{id}: {inv.OpId} ended {end is not null}");
+        sim.Run();
+
+        Assert.Equal(["1: 1 ended True"], live.Build());
+        Assert.Throws<InvalidOperationException>(() => sim.Observations);
     }
 }

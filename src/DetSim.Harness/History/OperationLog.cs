@@ -28,63 +28,58 @@ public static class OperationLog
         where TInvoked : IInvocation
         where TCompleted : ICompletion
     {
-        var pairing = new Pairing<TInvoked, TCompleted>();
+        var pairing = new Pairing<TInvoked, TCompleted, TOp>(make);
         foreach (Observation o in sim.Observations) pairing.Add(o);
-        return pairing.Build(make);
+        return pairing.Build();
     }
 
     /// <summary>
     /// The same pairing, made while the run goes (<see cref="Simulation.OnObserved"/>): attach it
-    /// before the run, build the history after it.
+    /// before the run, build the history after it. Each operation is made when its end is observed,
+    /// so the invocation and end objects need not outlive it.
     /// </summary>
-    public static Pairing<TInvoked, TCompleted> Attach<TInvoked, TCompleted>(Simulation sim)
+    public static Pairing<TInvoked, TCompleted, TOp> Attach<TInvoked, TCompleted, TOp>(Simulation sim, Func<long, Observation, TInvoked, (Observation Obs, TCompleted Op)?, TOp> make)
         where TInvoked : IInvocation
         where TCompleted : ICompletion
     {
-        var pairing = new Pairing<TInvoked, TCompleted>();
+        var pairing = new Pairing<TInvoked, TCompleted, TOp>(make);
         sim.OnObserved(pairing.Add);
         return pairing;
     }
 
-    /// <summary>Invocations in order with the first end observed after each on its node; only the invocations still open are hashed.</summary>
-    public sealed class Pairing<TInvoked, TCompleted>
+    /// <summary>Operations in invocation order: made when their end arrives, the ones still open when the history is built.</summary>
+    public sealed class Pairing<TInvoked, TCompleted, TOp>(Func<long, Observation, TInvoked, (Observation Obs, TCompleted Op)?, TOp> make)
         where TInvoked : IInvocation
         where TCompleted : ICompletion
     {
         // Segmented: a run's tens of thousands of operations grow no ever larger array to copy.
-        private readonly SegmentedList<Entry> _entries = new();
-        private readonly Dictionary<(int Node, long OpId), int> _open = new();
-
-        private struct Entry(Observation obs, TInvoked op)
-        {
-            public readonly Observation Obs = obs;
-            public readonly TInvoked Op = op;
-            public (Observation Obs, TCompleted Op)? End;
-        }
+        private readonly SegmentedList<TOp> _ops = new();
+        private readonly Dictionary<(int Node, long OpId), (int Index, Observation Obs, TInvoked Op)> _open = new();
+        private bool _built;
 
         public void Add(Observation o)
         {
+            Invariant.That(!_built, "an observation after the history was built");
             switch (o.Value)
             {
                 case TInvoked inv:
-                    _open[(o.Node, inv.OpId)] = _entries.Count;
-                    _entries.Add(new Entry(o, inv));
+                    _open[(o.Node, inv.OpId)] = (_ops.Count, o, inv);
+                    _ops.Add(default!);
                     break;
-                case TCompleted done when _open.Remove((o.Node, done.OpId), out int index):
-                    _entries.ItemRef(index).End = (o, done);
+                case TCompleted done when _open.Remove((o.Node, done.OpId), out var started):
+                    _ops.ItemRef(started.Index) = make(started.Index + 1, started.Obs, started.Op, (o, done));
                     break;
             }
         }
 
-        public IReadOnlyList<TOp> Build<TOp>(Func<long, Observation, TInvoked, (Observation Obs, TCompleted Op)?, TOp> make)
+        /// <summary>The history: every operation, the open ones with a null end. Call once, after the run.</summary>
+        public IReadOnlyList<TOp> Build()
         {
-            var ops = new List<TOp>(_entries.Count);
-            for (int i = 0; i < _entries.Count; i++)
-            {
-                ref Entry e = ref _entries.ItemRef(i);
-                ops.Add(make(i + 1, e.Obs, e.Op, e.End));
-            }
-            return ops;
+            Invariant.That(!_built, "the history was built twice");
+            _built = true;
+            foreach (var started in _open.Values) _ops.ItemRef(started.Index) = make(started.Index + 1, started.Obs, started.Op, null);
+            _open.Clear();
+            return _ops;
         }
     }
 }

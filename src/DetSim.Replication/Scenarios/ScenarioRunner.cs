@@ -44,7 +44,8 @@ public static class ScenarioRunner
         IReadOnlyList<string> errors = scenario.Validate();
         if (errors.Count > 0) throw new ScenarioException(errors);
 
-        var sim = new Simulation(new SimulationOptions { Seed = seed, Choices = choices, Network = scenario.Network, CaptureTrace = scenario.CaptureTrace });
+        var sim = new Simulation(new SimulationOptions { Seed = seed, Choices = choices, Network = scenario.Network, CaptureTrace = scenario.CaptureTrace,
+            KeepObservations = false }); // the history and applied counts take them as they come
         RedoBaseline baseline = Baseline(scenario, sql);
         ServerDefinition? source = scenario.Servers.FirstOrDefault(s => s.Source is null) ?? scenario.Servers[0];
         var directory = new ServiceDirectory(source.Name, scenario.Servers.Where(s => s.Source == source.Name).Select(s => s.Name), () => sim.Now);
@@ -79,7 +80,7 @@ public static class ScenarioRunner
         // Counted and paired as the run observes them, not by a walk over every observation at the end.
         var applied = new AppliedCounts();
         sim.OnObserved(applied.Add);
-        var history = OperationLog.Attach<OpInvoked, OpCompleted>(sim);
+        var history = OperationLog.Attach<OpInvoked, OpCompleted, Operation>(sim, MakeOperation);
 
         RunResult result;
         try
@@ -103,7 +104,7 @@ public static class ScenarioRunner
                 ExecutedAfterCommit = log.AgainAfterCommit,
             };
         }).ToList();
-        return new RunReport(scenario, seed, result, History(history), servers, cluster.Failovers, directory.Source,
+        return new RunReport(scenario, seed, result, history.Build(), servers, cluster.Failovers, directory.Source,
             scenario.CaptureTrace ? sim.Trace.ToText() : null)
         {
             FailoverSnapshots = watch.Snapshots,
@@ -159,10 +160,9 @@ public static class ScenarioRunner
         return new RedoBaseline(tables);
     }
 
-    private static IReadOnlyList<Operation> History(OperationLog.Pairing<OpInvoked, OpCompleted> pairing) =>
-        pairing.Build<Operation>((id, obs, inv, end) => end is { } c
-            ? new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, c.Obs.Time, c.Op.Outcome, c.Op.ErrorCode, c.Op.ErrorMessage, c.Op.Rows, c.Op.Changes, c.Op.Gtid)
-            : new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, null, OpOutcome.Unknown, 0, "run ended before a reply", [], [], null));
+    private static Operation MakeOperation(long id, Observation obs, OpInvoked inv, (Observation Obs, OpCompleted Op)? end) => end is { } c
+        ? new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, c.Obs.Time, c.Op.Outcome, c.Op.ErrorCode, c.Op.ErrorMessage, c.Op.Rows, c.Op.Changes, c.Op.Gtid)
+        : new Operation(id, inv.Client, inv.Session, inv.Server, inv.Sql, inv.IsRead, obs.Time, null, OpOutcome.Unknown, 0, "run ended before a reply", [], [], null);
 
     /// <summary>Nothing can change any more: every live server quiet and caught up (or stuck on an error), no failover pending.</summary>
     private static bool Settled(ClusterControl cluster, Scenario scenario)
