@@ -37,7 +37,10 @@ public sealed class SessionContext : ISessionContext
     public int AutoIncrementOffset { get; set; }
     public long? InsertIdOverride { get; set; }
     public (ulong Seed1, ulong Seed2)? RandSeedOverride { get; set; }
-    public IDictionary<string, Value> UserVariables { get; } = new SortedDictionary<string, Value>(StringComparer.OrdinalIgnoreCase);
+    // Made on first use: the applier's session per transaction and most client sessions never set one.
+    private SortedDictionary<string, Value>? _userVariables;
+
+    public IDictionary<string, Value> UserVariables => _userVariables ??= new(StringComparer.OrdinalIgnoreCase);
     public long LastInsertId { get; set; }
 
     /// <summary>SET sql_log_bin: off, the session's writes commit in the engine only (no binlog, no GTID).</summary>

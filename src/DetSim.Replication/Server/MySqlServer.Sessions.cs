@@ -252,7 +252,7 @@ public sealed partial class MySqlServer
         if (!_sessions.TryGetValue((node, session), out SessionContext? ctx))
         {
             long connectionId = 1000 + _sessions.Count + 1;
-            ctx = new SessionContext(() => Context.Now, Context.Random, $"app@{Context.NameOf(node)}", connectionId, Uuid,
+            ctx = new SessionContext(SessionClock, Context.Random, $"app@{Context.NameOf(node)}", connectionId, Uuid,
                 Options.AutoIncrementIncrement, Options.AutoIncrementOffset);
             _sessions.Add((node, session), ctx);
         }

@@ -343,7 +343,11 @@ public sealed partial class MySqlServer : INode
         SemiSync.Wait(position, Context.Now, done, (after, id) => SetTimer(after, TimerKind.SemiSyncTimeout, id), Note);
 
     internal SessionContext NewApplierSession() =>
-        new(() => Context.Now, Context.Random, user: "", connectionId: 0, Uuid, Options.AutoIncrementIncrement, Options.AutoIncrementOffset);
+        new(SessionClock, Context.Random, user: "", connectionId: 0, Uuid, Options.AutoIncrementIncrement, Options.AutoIncrementOffset);
+
+    // One delegate for every session's clock: the applier makes a session per transaction.
+    private Func<Core.Time.SimTime>? _sessionClock;
+    private Func<Core.Time.SimTime> SessionClock => _sessionClock ??= () => Context.Now;
 
     /// <summary>A deterministic server_uuid from the server's name (MySQL generates one at first start).</summary>
     public static string UuidFor(string name)
