@@ -44,6 +44,9 @@ public static class ScenarioRunner
         IReadOnlyList<string> errors = scenario.Validate();
         if (errors.Count > 0) throw new ScenarioException(errors);
 
+        // What the last run on this thread left in the digest caches would otherwise live on into
+        // this run and be promoted with it: with it forgotten, the bug-hunt seeds need no gen2 collection.
+        Digests.ForgetRun();
         var sim = new Simulation(new SimulationOptions { Seed = seed, Choices = choices, Network = scenario.Network, CaptureTrace = scenario.CaptureTrace,
             KeepObservations = false }); // the history and applied counts take them as they come
         RedoBaseline baseline = Baseline(scenario, sql);

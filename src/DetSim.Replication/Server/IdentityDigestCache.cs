@@ -33,5 +33,8 @@ internal sealed class IdentityDigestCache<T> where T : class
         _digests[slot] = digest;
     }
 
+    /// <summary>Forgets every object (they are the last run's: kept, they would outlive it).</summary>
+    public void Clear() => Array.Clear(_keys);
+
     private static int Slot(T key) => RuntimeHelpers.GetHashCode(key) & (Slots - 1);
 }

@@ -116,6 +116,15 @@ internal static class Digests
         return h;
     }
 
+    /// <summary>Forgets this thread's remembered objects: a run starts with none of the last run's alive.</summary>
+    public static void ForgetRun()
+    {
+        t_described?.Clear();
+        t_rows?.Clear();
+        t_results?.Clear();
+        t_texts?.Clear();
+    }
+
     /// <summary>This thread's memory of event digests.</summary>
     public static IdentityDigestCache<LoggedEvent> EventCache => t_described ??= new();
 
