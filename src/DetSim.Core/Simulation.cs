@@ -54,6 +54,9 @@ public sealed class Simulation : IEventDispatcher
     /// <summary>Registers a harness object that scheduled actions can find (the cluster a failover fault acts on).</summary>
     public void SetService<T>(T service) where T : class => _services[typeof(T)] = service;
 
+    /// <summary>The registered <typeparamref name="T"/>, or null when none is (asked once a run: no exception for an answer that is often no).</summary>
+    public T? FindService<T>() where T : class => _services.TryGetValue(typeof(T), out object? s) ? (T)s : null;
+
     public T GetService<T>() where T : class =>
         _services.TryGetValue(typeof(T), out object? s) ? (T)s : throw new InvalidOperationException($"no {typeof(T).Name} registered with the simulation");
 

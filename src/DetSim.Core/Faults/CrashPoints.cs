@@ -91,15 +91,5 @@ public sealed class CrashPointLedger
     }
 
     /// <summary>The run's ledger, or null when no crash point was ever armed.</summary>
-    public static CrashPointLedger? Find(Simulation simulation)
-    {
-        try
-        {
-            return simulation.GetService<CrashPointLedger>();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public static CrashPointLedger? Find(Simulation simulation) => simulation.FindService<CrashPointLedger>();
 }

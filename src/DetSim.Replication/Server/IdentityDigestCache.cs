@@ -6,7 +6,7 @@ namespace DetSim.Replication.Server;
 /// Remembers the digests of the last objects seen, by reference: a direct-mapped table of 4,096
 /// slots (a new object evicts the one in its slot), so its memory is bounded whatever the runs do
 /// and lookups take no lock. The slot comes from the object's identity hash, which differs between
-/// processes; it only decides what is remembered, never a digest's value, so traces stay the same.
+/// processes, or from a number the caller gives; it only decides what is remembered, never a digest's value, so traces stay the same.
 /// </summary>
 internal sealed class IdentityDigestCache<T> where T : class
 {
@@ -14,9 +14,16 @@ internal sealed class IdentityDigestCache<T> where T : class
     private readonly T?[] _keys = new T?[Slots];
     private readonly ulong[] _digests = new ulong[Slots];
 
-    public bool TryGet(T key, out ulong digest)
+    public bool TryGet(T key, out ulong digest) => TryGet(key, RuntimeHelpers.GetHashCode(key), out digest);
+
+    /// <summary>
+    /// The same, with the slot from <paramref name="hash"/>: a key that carries a well-spread number of
+    /// its own saves the identity hash, whose first use on an object writes it into the object header
+    /// (a slow call into the runtime, 1% of a standard seed for the events of binlog packets).
+    /// </summary>
+    public bool TryGet(T key, int hash, out ulong digest)
     {
-        int slot = Slot(key);
+        int slot = hash & (Slots - 1);
         if (ReferenceEquals(_keys[slot], key))
         {
             digest = _digests[slot];
@@ -26,15 +33,15 @@ internal sealed class IdentityDigestCache<T> where T : class
         return false;
     }
 
-    public void Set(T key, ulong digest)
+    public void Set(T key, ulong digest) => Set(key, RuntimeHelpers.GetHashCode(key), digest);
+
+    public void Set(T key, int hash, ulong digest)
     {
-        int slot = Slot(key);
+        int slot = hash & (Slots - 1);
         _keys[slot] = key;
         _digests[slot] = digest;
     }
 
     /// <summary>Forgets every object (they are the last run's: kept, they would outlive it).</summary>
     public void Clear() => Array.Clear(_keys);
-
-    private static int Slot(T key) => RuntimeHelpers.GetHashCode(key) & (Slots - 1);
 }

@@ -135,9 +135,11 @@ internal static class Digests
     /// <remarks>Remembered per logged event (immutable, and the same object every time it is sent), so its place's file name is not hashed again for every packet.</remarks>
     public static ulong Of(LoggedEvent e, IdentityDigestCache<LoggedEvent> cache)
     {
-        if (cache.TryGet(e, out ulong known)) return known;
+        // The slot from the event's end position (distinct within a binlog file), not its identity hash.
+        int slot = (int)(((ulong)e.EndPosition * 0x9E3779B97F4A7C15UL) >> 40);
+        if (cache.TryGet(e, slot, out ulong known)) return known;
         ulong h = StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), e.Event.DescriptionDigest());
-        cache.Set(e, h);
+        cache.Set(e, slot, h);
         return h;
     }
 
