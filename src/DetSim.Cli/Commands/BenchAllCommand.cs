@@ -46,7 +46,7 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
         public int? SeedCosts { get; init; }
 
         [CommandOption("--alloc-profile <SPEC>")]
-        [Description("Instead of the suite: run 3 seeds of SPEC and print the types that allocate most (sampled GC AllocationTick events).")]
+        [Description("Instead of the suite: run --seed-costs seeds (default 3) of SPEC and print the types that allocate most (sampled GC AllocationTick events).")]
         public string? AllocProfile { get; init; }
 
         [CommandOption("--seed-cost <SPEC>")]
@@ -59,7 +59,7 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancel)
     {
-        if (s.AllocProfile is not null) return AllocProfile(s.AllocProfile);
+        if (s.AllocProfile is not null) return AllocProfile(s.AllocProfile, s.SeedCosts ?? 3);
         if (s.SeedCost is not null) return SeedCost(s.SeedCost, s.SeedCosts ?? 10);
         BenchPlan plan = s.Quick ? BenchPlan.QuickPlan(s.Specs) : BenchPlan.Full(s.Specs);
         plan = plan with
@@ -96,16 +96,16 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    private static int AllocProfile(string file)
+    private static int AllocProfile(string file, int seeds)
     {
         DetSim.Specs.Spec spec = SpecFiles.LoadOne(file);
         DetSim.Specs.SpecJudge.RunSeed(spec, spec.SeedStart + 100);
         using var sampler = new AllocationSampler();
         long before = GC.GetAllocatedBytesForCurrentThread();
         long steps = 0;
-        for (ulong i = 0; i < 3; i++) steps += DetSim.Specs.SpecJudge.RunSeed(spec, spec.SeedStart + i).Report?.Result.Steps ?? 0;
+        for (ulong i = 0; i < (ulong)seeds; i++) steps += DetSim.Specs.SpecJudge.RunSeed(spec, spec.SeedStart + i).Report?.Result.Steps ?? 0;
         long total = GC.GetAllocatedBytesForCurrentThread() - before;
-        Console.WriteLine($"{spec.Name}: 3 seeds, {steps:N0} steps, {total:N0} bytes allocated ({(double)total / Math.Max(1, steps):N0} per step)");
+        Console.WriteLine($"{spec.Name}: {seeds} seeds, {steps:N0} steps, {total:N0} bytes allocated ({(double)total / Math.Max(1, steps):N0} per step)");
         foreach ((string type, long bytes) in sampler.Top(30)) Console.WriteLine($"{bytes,14:N0}  {type}");
         return ExitCodes.Ok;
     }
