@@ -237,6 +237,7 @@ public sealed partial class MySqlServer
     /// <summary>Called after a group commits: everyone waiting on a released lock runs again, in arrival order.</summary>
     internal void OnLocksReleased()
     {
+        if (_lockWaiters.Count == 0) return; // after nearly every group commit: nobody waits
         var ready = _lockWaiters.Keys.Where(owner => !Locks.IsHeldBy(owner)).OrderBy(o => o).ToList();
         foreach (long owner in ready)
         {

@@ -237,7 +237,7 @@ public sealed partial class MySqlServer : INode
         {
             case TimerKind.FlushDone: Pipeline.OnFlushDone(id); break;
             case TimerKind.SyncDone: Pipeline.OnSyncDone(id); break;
-            case TimerKind.SemiSyncTimeout: SemiSync.OnTimeout(id, Context.Now, Note); break;
+            case TimerKind.SemiSyncTimeout: SemiSync.OnTimeout(id, Context.Now, NoteAction); break;
             case TimerKind.InnoDbFlush:
                 Engine.BackgroundFlush();
                 SetTimer(Duration.FromSeconds(1), TimerKind.InnoDbFlush, 0);
@@ -282,7 +282,7 @@ public sealed partial class MySqlServer : INode
     private void OnAck(Connection from, SemiSyncAck ack)
     {
         if (!_dumpThreads.Any(d => d.Connection == from)) return; // an ACK from a replaced connection
-        SemiSync.OnAck(ack.ServerId, ack.Position, Context.Now, Note);
+        SemiSync.OnAck(ack.ServerId, ack.Position, Context.Now, NoteAction);
     }
 
     // ---- services for the pipeline and the replication threads ---------------------------------
@@ -340,7 +340,12 @@ public sealed partial class MySqlServer : INode
     }
 
     internal void WaitForAck(BinlogCoordinates position, Action<bool> done) =>
-        SemiSync.Wait(position, Context.Now, done, (after, id) => SetTimer(after, TimerKind.SemiSyncTimeout, id), Note);
+        SemiSync.Wait(position, Context.Now, done, _semiSyncTimer ??= (after, id) => SetTimer(after, TimerKind.SemiSyncTimeout, id), NoteAction);
+
+    // Made once: a method group or lambda passed as a delegate is a new object at every call (each ACK and semi-sync wait).
+    private Action<Duration, long>? _semiSyncTimer;
+    private Action<string>? _noteAction;
+    private Action<string> NoteAction => _noteAction ??= Note;
 
     internal SessionContext NewApplierSession() =>
         new(SessionClock, Context.Random, user: "", connectionId: 0, Uuid, Options.AutoIncrementIncrement, Options.AutoIncrementOffset);
