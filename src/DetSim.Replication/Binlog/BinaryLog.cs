@@ -116,22 +116,29 @@ public sealed class BinaryLog
     /// <summary>Events of <paramref name="file"/> from <paramref name="position"/> on, in order.</summary>
     public IEnumerable<LoggedEvent> Read(string file, long position = 4)
     {
-        SimFile? f = _disk.TryOpen(file);
+        SimFile? f = Locate(file, position, out int first);
         if (f is null) yield break;
+        for (int i = first; EventAt(f, i) is { } e; i++) yield return e;
+    }
+
+    /// <summary>The file and the index of its first chunk at or after <paramref name="position"/>; null when there is no such file. With <see cref="EventAt"/>, <see cref="Read"/> without an iterator object (the dump thread reads at every publication).</summary>
+    public SimFile? Locate(string file, long position, out int index)
+    {
+        SimFile? f = _disk.TryOpen(file);
         // Chunks are in offset order: binary search for the first at or after the position.
-        int lo = 0, hi = f.ChunkCount;
+        int lo = 0, hi = f?.ChunkCount ?? 0;
         while (lo < hi)
         {
             int mid = (lo + hi) >> 1;
-            if (f.ChunkAt(mid).Offset < position) lo = mid + 1;
+            if (f!.ChunkAt(mid).Offset < position) lo = mid + 1;
             else hi = mid;
         }
-        for (int i = lo; i < f.ChunkCount; i++)
-        {
-            if (f.ChunkAt(i).Value is not LoggedEvent e) yield break; // a torn tail ends the readable log
-            yield return e;
-        }
+        index = lo;
+        return f;
     }
+
+    /// <summary>The event in chunk <paramref name="index"/>; null past the end or at a torn tail (which ends the readable log).</summary>
+    public static LoggedEvent? EventAt(SimFile file, int index) => index < file.ChunkCount ? file.ChunkAt(index).Value as LoggedEvent : null;
 
     /// <summary>Why a (file, position) cannot start a dump, in the dump thread's words (ER 1236 texts); null if it can.</summary>
     public string? CheckStart(BinlogCoordinates at)

@@ -1,4 +1,5 @@
 using DetSim.Core;
+using DetSim.Core.Disk;
 using DetSim.Core.Network;
 using DetSim.Replication.Binlog;
 using DetSim.Replication.Binlog.Events;
@@ -93,17 +94,21 @@ internal sealed class DumpThread
     }
 
     /// <summary>Sends every complete transaction between the cursor and the published end.</summary>
+    private readonly List<LoggedEvent> _packet = new();
+
     public void Pump()
     {
         if (_server.Dying) return; // another dump thread's crash point fired in this step
         BinlogCoordinates end = _server.PublishedEnd;
-        var packet = new List<LoggedEvent>();
+        List<LoggedEvent> packet = _packet; // one list for every pump: a packet leaves as an array of its own
+        packet.Clear();
         BinlogCoordinates packetStart = _cursor;
         bool progress = true;
         while (progress)
         {
             progress = false;
-            foreach (LoggedEvent e in _server.Binlog.Read(_cursor.File, _cursor.Position))
+            SimFile? file = _server.Binlog.Locate(_cursor.File, _cursor.Position, out int first);
+            for (int i = first; file is not null && BinaryLog.EventAt(file, i) is { } e; i++)
             {
                 if (e.End > end) break; // written but not yet published (sync_binlog=1: not yet synced)
                 if (packet.Count == 0) packetStart = e.Start;
