@@ -130,8 +130,7 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         long key = context.Random.NextLong(template.KeyMin, template.KeyMax);
         long n = ++_counter;
         var values = new TemplateValues(key, n, session);
-        var sql = new string[template.Sql.Count];
-        for (int i = 0; i < sql.Length; i++) sql[i] = template.Filled[i].Fill(values);
+        IReadOnlyList<string> sql = template.Literal ? template.Sql : Fill(template, values);
         long opId = ++_nextOp;
         ref Session state = ref _sessions[session];
         state.OpId = opId;
@@ -139,6 +138,13 @@ public sealed class ClientNode(ClientOptions options, IServiceView directory) : 
         context.Observe(new OpInvoked(opId, options.Name, session, server, sql, template.IsRead));
         context.Send(ConnectionTo(context, session, server), new ClientRequest(RequestIdOf(context, opId), session, sql) { Templates = template.Sql, Values = values });
         if (!state.TimerSet) ArmTimeout(context, session, options.RequestTimeout);
+    }
+
+    private static string[] Fill(TransactionTemplate template, TemplateValues values)
+    {
+        var sql = new string[template.Sql.Count];
+        for (int i = 0; i < sql.Length; i++) sql[i] = template.Filled[i].Fill(values);
+        return sql;
     }
 
     /// <summary>A session keeps one connection to one server; it opens a new one when it is sent elsewhere (a failover) or lost the old.</summary>

@@ -30,6 +30,8 @@ internal sealed class FilledTemplate
         _pieces = [.. pieces];
     }
 
+    public bool HasPlaceholders => _pieces.Length > 1;
+
     /// <summary>The text sent for <paramref name="values"/>; the template itself when it has no placeholder.</summary>
     public string Fill(TemplateValues values)
     {

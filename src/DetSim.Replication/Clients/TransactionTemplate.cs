@@ -15,4 +15,7 @@ public sealed record TransactionTemplate(int Weight, IReadOnlyList<string> Sql, 
 
     /// <summary>Each statement split at its placeholders once.</summary>
     internal IReadOnlyList<FilledTemplate> Filled { get; } = [.. Sql.Select(s => new FilledTemplate(s))];
+
+    /// <summary>No statement has a placeholder: every request sends <see cref="Sql"/> itself (a reader's loop allocates no texts).</summary>
+    internal bool Literal { get; } = Sql.All(s => !new FilledTemplate(s).HasPlaceholders);
 }

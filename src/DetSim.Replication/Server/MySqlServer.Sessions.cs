@@ -14,6 +14,7 @@ public sealed partial class MySqlServer
 {
     private readonly Dictionary<(int Node, int Session), SessionContext> _sessions = new();
     private readonly Dictionary<long, List<Action>> _lockWaiters = new();
+    private TransactionStore? _spareStore;
 
     private void OnClientRequest(Connection from, ClientRequest request) => RunClientTransaction(from.Peer, request, from);
 
@@ -23,7 +24,9 @@ public sealed partial class MySqlServer
         // No lambda in this method: its closure would be allocated for every request, reads too
         // (the commit and the lock wait capture what they need in CommitClientTransaction).
         SessionContext session = SessionFor(from, request.Session);
-        var store = new TransactionStore(Engine);
+        // A plain read's store, left as it found it, is taken over (on the same engine: a restart makes a new one).
+        TransactionStore store = _spareStore is { } spare && spare.Pristine(Engine) ? spare : new TransactionStore(Engine);
+        _spareStore = null;
         List<LoggedStatement>? statements = null; // the writes' (the binlog logs nothing of a read): a read allocates none
         List<string>? warnings = null;
         IReadOnlyList<Value[]> rows = [];
@@ -73,6 +76,7 @@ public sealed partial class MySqlServer
         if (!writes)
         {
             if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, [], Listed(warnings), null));
+            if (store.Pristine(Engine)) _spareStore = store;
             return;
         }
         Locks.Acquire(xid, keys);

@@ -33,6 +33,9 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         // The last result of a whole-table read in key order (SELECT * FROM t ORDER BY pk DESC LIMIT n,
         // the readers' loop): it stands while the committed table keeps its version.
         public (Table Table, long Version, IReadOnlyList<Value[]> Rows)? LastRead { get; set; }
+
+        // The outcome of the last read of this statement: the same text and rows get it again (it is immutable).
+        public StatementOutcome? LastReadOutcome { get; set; }
     }
 
     // Templates' parses (see Parser.ParseTemplate), null for one that must be parsed as filled text;
@@ -61,7 +64,7 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             CreateTableStatement c => new StatementOutcome { Sql = sql, IsDdl = true, CreatedTable = c.Schema },
             TransactionControlStatement => new StatementOutcome { Sql = sql, IsSessionOnly = true },
             SetVariableStatement set => SetVariable(sql, set, session, eval),
-            SelectStatement sel => new StatementOutcome { Sql = sql, IsReadOnly = true, Rows = SelectRemembered(parsed, sel, store, eval) },
+            SelectStatement sel => ReadOutcome(parsed, sql, SelectRemembered(parsed, sel, store, eval)),
             InsertStatement ins => Insert(sql, ins, store, session, eval),
             UpdateStatement upd => Update(sql, upd, store, session, eval),
             DeleteStatement del => Delete(sql, del, store, session, eval),
@@ -121,6 +124,13 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             _ => Value.Of(Evaluator.ToLong(v)),
         };
         return new StatementOutcome { Sql = sql, IsSessionOnly = true };
+    }
+
+    /// <summary>A read's outcome: the last one again for the same text and the same rows, so a loop of reads of an unchanged table makes none.</summary>
+    private static StatementOutcome ReadOutcome(Parsed parsed, string sql, IReadOnlyList<Value[]> rows)
+    {
+        if (parsed.LastReadOutcome is { } last && ReferenceEquals(last.Rows, rows) && ReferenceEquals(last.Sql, sql)) return last;
+        return parsed.LastReadOutcome = new StatementOutcome { Sql = sql, IsReadOnly = true, Rows = rows };
     }
 
     /// <summary>
