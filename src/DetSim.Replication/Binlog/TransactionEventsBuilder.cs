@@ -88,6 +88,15 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
     private void AddRows(List<BinlogEvent> events, IReadOnlyList<RowChange> changes, RowImage image, SimTime timestamp, Func<string, TableSchema> schemaOf)
     {
         if (changes.Count == 0) return;
+        if (OneRowsEvent(changes, image, schemaOf) is { } only)
+        {
+            // The common case (one table, one kind, under binlog_row_event_max_size): the events the
+            // general path below makes, over the statement's own list (immutable) instead of copies.
+            events.Add(new TableMapEvent(TableId(changes[0].Table), "test", schemaOf(changes[0].Table)) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
+            string last = changes[^1].Table;
+            events.Add(new RowsEvent(only, TableId(last), schemaOf(last), changes, image, true) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
+            return;
+        }
         // One Table_map per table the statement touches, before its rows events (rows_event.h).
         var mapped = new List<string>(1);
         for (int i = 0; i < changes.Count; i++) // indexed: no boxed enumerator per transaction
@@ -103,7 +112,7 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         for (int i = 0; i < changes.Count; i++)
         {
             RowChange c = changes[i];
-            EventType k = c.Kind switch { RowChangeKind.Insert => EventType.WriteRows, RowChangeKind.Update => EventType.UpdateRows, _ => EventType.DeleteRows };
+            EventType k = KindOf(c);
             int rowBytes = RowsEvent.RowBytes(schemaOf(c.Table), c, image);
             bool split = batch.Count > 0 && (k != kind || !string.Equals(batchTable, c.Table, StringComparison.OrdinalIgnoreCase)
                                              || batchBytes + rowBytes > EventSizes.RowEventMaxSize);
@@ -120,6 +129,23 @@ public sealed class TransactionEventsBuilder(uint serverId, string database = "t
         }
         events.Add(new RowsEvent(kind, TableId(batchTable), schemaOf(batchTable), batch.ToArray(), image, true) { ServerId = serverId, Timestamp = timestamp, Flavor = flavor });
     }
+
+    /// <summary>The kind of the one rows event <paramref name="changes"/> make, or null when they make several.</summary>
+    private static EventType? OneRowsEvent(IReadOnlyList<RowChange> changes, RowImage image, Func<string, TableSchema> schemaOf)
+    {
+        RowChange first = changes[0];
+        int bytes = 0;
+        for (int i = 0; i < changes.Count; i++)
+        {
+            RowChange c = changes[i];
+            if (c.Kind != first.Kind || !string.Equals(c.Table, first.Table, StringComparison.OrdinalIgnoreCase)) return null;
+            bytes += RowsEvent.RowBytes(schemaOf(c.Table), c, image);
+            if (i > 0 && bytes > EventSizes.RowEventMaxSize) return null; // where the loop below would split
+        }
+        return KindOf(first);
+    }
+
+    private static EventType KindOf(RowChange c) => c.Kind switch { RowChangeKind.Insert => EventType.WriteRows, RowChangeKind.Update => EventType.UpdateRows, _ => EventType.DeleteRows };
 
     private void AddStatement(List<BinlogEvent> events, Execution.StatementOutcome o, SimTime timestamp, long threadId, int inc, int off)
     {
