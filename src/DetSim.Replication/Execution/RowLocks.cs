@@ -18,7 +18,8 @@ public sealed class RowLocks
     private readonly Dictionary<(string Table, long Key), long> _holders = new();
     private readonly Dictionary<long, List<(string, long)>> _byOwner = new();
     // Per table, the owners holding any key of it, by owner id (a defined order to pick a holder).
-    private readonly Dictionary<string, SortedDictionary<long, int>> _ownersByTable = new(StringComparer.Ordinal);
+    // A sorted list: a handful of concurrent owners, and no tree node allocated per lock taken.
+    private readonly Dictionary<string, SortedList<long, int>> _ownersByTable = new(StringComparer.Ordinal);
     // Key lists of released owners, reused: a transaction's locks cost no list of their own.
     private readonly Stack<List<(string, long)>> _freeLists = new();
 
@@ -30,9 +31,9 @@ public sealed class RowLocks
             (string Table, long Key) k = keys[i];
             if (k.Key == WholeTable)
             {
-                if (_ownersByTable.TryGetValue(k.Table, out SortedDictionary<long, int>? owners))
-                    foreach (long other in owners.Keys)
-                        if (other != owner) return other;
+                if (_ownersByTable.TryGetValue(k.Table, out SortedList<long, int>? owners))
+                    for (int o = 0; o < owners.Count; o++)
+                        if (owners.Keys[o] != owner) return owners.Keys[o];
                 continue;
             }
             if (_holders.TryGetValue(k, out long holder) && holder != owner) return holder;
@@ -54,8 +55,8 @@ public sealed class RowLocks
             if (_holders.TryAdd(k, owner))
             {
                 list.Add(k);
-                if (!_ownersByTable.TryGetValue(k.Table, out SortedDictionary<long, int>? owners))
-                    _ownersByTable.Add(k.Table, owners = new SortedDictionary<long, int>());
+                if (!_ownersByTable.TryGetValue(k.Table, out SortedList<long, int>? owners))
+                    _ownersByTable.Add(k.Table, owners = new SortedList<long, int>());
                 owners[owner] = owners.GetValueOrDefault(owner) + 1;
             }
             else
@@ -71,7 +72,7 @@ public sealed class RowLocks
         foreach ((string table, long key) in list)
         {
             _holders.Remove((table, key));
-            SortedDictionary<long, int> owners = _ownersByTable[table];
+            SortedList<long, int> owners = _ownersByTable[table];
             if (--owners[owner] == 0) owners.Remove(owner); // an emptied table's set stays for the next owner
         }
         list.Clear();
