@@ -58,9 +58,10 @@ public sealed class NoPhantomRead : IInvariant
             judged = (op.Rows, shape);
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
             if (!stillThere.TryGetValue(shape, out RowsByKey? judgedRows)) stillThere[shape] = judgedRows = new();
-            for (int i = 0; i < op.Rows.Count; i++)
+            ReadOnlySpan<Value[]> rows = ResultRows.Span(op.Rows);
+            for (int i = 0; i < rows.Length; i++)
             {
-                Value[] row = op.Rows[i];
+                Value[] row = rows[i];
                 if (shape.KeyOf(row) is not { } key) continue;
                 if (judgedRows.TryGetValue(key, out Value[]? judgedRow) && ReferenceEquals(judgedRow, row)) continue;
                 if (unknown.MayHaveChanged(shape.Table, key)) continue;

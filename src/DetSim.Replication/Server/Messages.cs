@@ -152,8 +152,9 @@ internal static class Digests
         IdentityDigestCache<IReadOnlyList<Value[]>> results = t_results ??= new();
         if (results.TryGet(rows, out ulong known)) return known;
         IdentityDigestCache<Value[]> cache = RowCache;
-        ulong h = (ulong)rows.Count;
-        for (int i = 0; i < rows.Count; i++) h = StableHash.Combine(h, Of(rows[i], cache));
+        ReadOnlySpan<Value[]> span = ResultRows.Span(rows);
+        ulong h = (ulong)span.Length;
+        for (int i = 0; i < span.Length; i++) h = StableHash.Combine(h, Of(span[i], cache));
         results.Set(rows, h);
         return h;
     }
