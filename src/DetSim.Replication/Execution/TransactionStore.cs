@@ -21,9 +21,8 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     private List<(string, long)>? _lockedReads;
     private HashSet<(string, long)>? _lockedReadSet;
 
-    /// <summary>Nothing read with a lock, written or created, on <paramref name="current"/>: the store of a plain read, which the next transaction may take over.</summary>
-    internal bool Pristine(InnoDb current) => ReferenceEquals(engine, current) && _overlay is null && _changes is null && _created is null
-        && _touched is null && _lockedReads is null && _lockedReadSet is null;
+    /// <summary>Nothing read with a lock, written or created: the store of a plain read, which the next transaction may take over.</summary>
+    internal bool Pristine => _overlay is null && _changes is null && _created is null && _touched is null && _lockedReads is null && _lockedReadSet is null;
 
     public IReadOnlyList<RowChange> Changes => (IReadOnlyList<RowChange>?)_changes ?? [];
     public IReadOnlyList<TableSchema> CreatedTables => (IReadOnlyList<TableSchema>?)_created ?? [];

@@ -24,8 +24,8 @@ public sealed partial class MySqlServer
         // No lambda in this method: its closure would be allocated for every request, reads too
         // (the commit and the lock wait capture what they need in CommitClientTransaction).
         SessionContext session = SessionFor(from, request.Session);
-        // A plain read's store, left as it found it, is taken over (on the same engine: a restart makes a new one).
-        TransactionStore store = _spareStore is { } spare && spare.Pristine(Engine) ? spare : new TransactionStore(Engine);
+        // A plain read's store, left as it found it, is taken over (a boot drops it with the old engine).
+        TransactionStore store = _spareStore ?? new TransactionStore(Engine);
         _spareStore = null;
         List<LoggedStatement>? statements = null; // the writes' (the binlog logs nothing of a read): a read allocates none
         List<string>? warnings = null;
@@ -76,7 +76,7 @@ public sealed partial class MySqlServer
         if (!writes)
         {
             if (replyTo is { } c) Context.Send(c, new ClientReply(request.RequestId, null, rows, [], Listed(warnings), null));
-            if (store.Pristine(Engine)) _spareStore = store;
+            if (store.Pristine) _spareStore = store;
             return;
         }
         Locks.Acquire(xid, keys);

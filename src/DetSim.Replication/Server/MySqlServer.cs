@@ -94,6 +94,7 @@ public sealed partial class MySqlServer : INode
         _bootCount = Boot(disk);
         bool fresh = !disk.Exists(InnoDb.RedoFileName);
         Engine = new InnoDb(disk, Options.InnodbFlushLogAtTrxCommit);
+        _spareStore = null; // a read's store of the last boot reads the last engine
         Binlog = new BinaryLog(disk, ServerId, Options.MaxBinlogSize);
         Statements = _setup.Sql.CreateEngine(new StatementEngineOptions { AccessPathVaries = Options.AccessPathVaries });
         EventsBuilder = new TransactionEventsBuilder(ServerId, flavor: Options.Flavor);
