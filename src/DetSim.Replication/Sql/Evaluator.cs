@@ -12,6 +12,8 @@ namespace DetSim.Replication.Sql;
 /// </summary>
 internal sealed class Evaluator
 {
+    // Truth values as boxes made once: a WHERE clause is evaluated for every row it scans.
+    private static readonly object One = 1L, Zero = 0L;
     private ISessionContext session = null!;
     private Flavor flavor;
     private TemplateValues values;
@@ -51,7 +53,7 @@ internal sealed class Evaluator
                 return FromValue(v);
             }
             case SystemVarExpr s: return SystemVariable(s.Name);
-            case UnaryExpr { Op: "NOT" } n: return Truth(Eval(n.Operand, schema, row, insertedValues)) is { } t ? (t ? 0L : 1L) : null;
+            case UnaryExpr { Op: "NOT" } n: return Truth(Eval(n.Operand, schema, row, insertedValues)) is { } t ? Bool(!t) : null;
             case UnaryExpr u2: return Negate(Eval(u2.Operand, schema, row, insertedValues));
             case BinaryExpr b: return Binary(b, schema, row, insertedValues);
             case InExpr inx:
@@ -59,7 +61,7 @@ internal sealed class Evaluator
                 object? v = Eval(inx.Value, schema, row, insertedValues);
                 if (v is null) return null;
                 bool found = inx.List.Any(x => Compare(v, Eval(x, schema, row, insertedValues)) == 0);
-                return found != inx.Negated ? 1L : 0L;
+                return Bool(found != inx.Negated);
             }
             case BetweenExpr bt:
             {
@@ -67,9 +69,9 @@ internal sealed class Evaluator
                 object? lo = Eval(bt.Low, schema, row, insertedValues), hi = Eval(bt.High, schema, row, insertedValues);
                 if (v is null || lo is null || hi is null) return null;
                 bool inside = Compare(v, lo) >= 0 && Compare(v, hi) <= 0;
-                return inside != bt.Negated ? 1L : 0L;
+                return Bool(inside != bt.Negated);
             }
-            case IsNullExpr isn: return (Eval(isn.Value, schema, row, insertedValues) is null) != isn.Negated ? 1L : 0L;
+            case IsNullExpr isn: return Bool((Eval(isn.Value, schema, row, insertedValues) is null) != isn.Negated);
             case FuncExpr f: return Function(f, schema, row, insertedValues);
             default: throw SqlError.Parse(e.ToString() ?? "");
         }
@@ -82,28 +84,24 @@ internal sealed class Evaluator
         if (b.Op == "AND")
         {
             bool? l = Truth(Eval(b.Left, schema, row, ins));
-            if (l == false) return 0L;
+            if (l == false) return Zero;
             bool? r = Truth(Eval(b.Right, schema, row, ins));
-            return l is null || r is null ? (r == false ? 0L : null) : (r.Value ? 1L : 0L);
+            return l is null || r is null ? (r == false ? Zero : null) : Bool(r.Value);
         }
         if (b.Op == "OR")
         {
             bool? l = Truth(Eval(b.Left, schema, row, ins));
-            if (l == true) return 1L;
+            if (l == true) return One;
             bool? r = Truth(Eval(b.Right, schema, row, ins));
-            return l is null || r is null ? (r == true ? 1L : null) : (r.Value ? 1L : 0L);
+            return l is null || r is null ? (r == true ? One : null) : Bool(r.Value);
         }
+        // An integer column against an integer literal or placeholder, the common WHERE: compared
+        // as longs, as Compare compares two longs, without boxing either side.
+        if (IsComparison(b.Op) && TryInteger(b.Left, schema, row, out long li, out bool lNull) && TryInteger(b.Right, schema, row, out long ri, out bool rNull))
+            return lNull || rNull ? null : Comparison(b.Op, li.CompareTo(ri));
         object? x = Eval(b.Left, schema, row, ins), y = Eval(b.Right, schema, row, ins);
         if (x is null || y is null) return null;
-        switch (b.Op)
-        {
-            case "=": return Compare(x, y) == 0 ? 1L : 0L;
-            case "<>": return Compare(x, y) != 0 ? 1L : 0L;
-            case "<": return Compare(x, y) < 0 ? 1L : 0L;
-            case ">": return Compare(x, y) > 0 ? 1L : 0L;
-            case "<=": return Compare(x, y) <= 0 ? 1L : 0L;
-            case ">=": return Compare(x, y) >= 0 ? 1L : 0L;
-        }
+        if (IsComparison(b.Op)) return Comparison(b.Op, Compare(x, y));
         if (x is long a && y is long c)
         {
             return b.Op switch
@@ -128,6 +126,46 @@ internal sealed class Evaluator
             "MOD" => q == 0 ? null : p % q,
             _ => throw SqlError.Parse(b.Op),
         };
+    }
+
+    private static bool IsComparison(string op) => op is "=" or "<>" or "<" or ">" or "<=" or ">=";
+
+    private static object Comparison(string op, int c) => Bool(op switch
+    {
+        "=" => c == 0,
+        "<>" => c != 0,
+        "<" => c < 0,
+        ">" => c > 0,
+        "<=" => c <= 0,
+        _ => c >= 0,
+    });
+
+    private static object Bool(bool b) => b ? One : Zero;
+
+    /// <summary>
+    /// The value of an integer literal, placeholder or integer column, unboxed; false for anything
+    /// else (text, an unknown column, an expression), which <see cref="Eval"/> then handles.
+    /// </summary>
+    private bool TryInteger(Expr e, TableSchema? schema, Value[]? row, out long value, out bool isNull)
+    {
+        (value, isNull) = (0, false);
+        switch (e)
+        {
+            case LiteralExpr { Value: long l }:
+                value = l;
+                return true;
+            case LiteralExpr { Value: null }:
+                isNull = true;
+                return true;
+            case ParamExpr p:
+                value = values[p.Placeholder];
+                return true;
+            case ColumnExpr c when row is not null && schema?.IndexOf(c.Name) is int i and >= 0 && !row[i].IsText:
+                (value, isNull) = (row[i].Integer, row[i].IsNull);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private object? Function(FuncExpr f, TableSchema? schema, Value[]? row, Value[]? ins)

@@ -188,7 +188,14 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     private static Value[] Project(IReadOnlyList<Expr> items, TableSchema? schema, Value[]? row, Evaluator eval)
     {
         var result = new Value[items.Count];
-        for (int i = 0; i < result.Length; i++) result[i] = items[i] is StarExpr && row is not null ? Value.Null : ToResult(eval.Eval(items[i], schema, row));
+        for (int i = 0; i < result.Length; i++)
+            result[i] = items[i] switch
+            {
+                StarExpr when row is not null => Value.Null,
+                // A stored column is its own result (what Eval's box converts back to), without the box.
+                ColumnExpr c when row is not null && schema?.IndexOf(c.Name) is int at and >= 0 => row[at],
+                var item => ToResult(eval.Eval(item, schema, row)),
+            };
         return result;
     }
 
