@@ -71,4 +71,32 @@ public class WhereComparisonTests
             Assert.Equal(X.Run(text, store, Session(), Flavor.MySql80).Rows.Single(), o.Rows.Single());
         }
     }
+
+    [Theory]
+    [InlineData("CONCAT(s, '-', id)", new[] { "10-1", "2-2", "abc-3", null })]
+    [InlineData("COALESCE(v, s, 7)", new[] { "10", "2", "-5", "10" })]
+    [InlineData("IFNULL(s, 'none')", new[] { "10", "2", "abc", "none" })]
+    [InlineData("id IN (2, 4, 9)", new[] { "0", "1", "0", "1" })]
+    [InlineData("v NOT IN (10)", new[] { "0", null, "1", "0" })]
+    public void Functions_and_lists_evaluate_as_before(string item, string?[] expected)
+    {
+        IReadOnlyList<Storage.Value[]> rows = X.Run($"SELECT {item} FROM t ORDER BY id", Store(), Session(), Flavor.MySql80).Rows;
+        Assert.Equal(expected, rows.Select(r => r[0].IsNull ? null : r[0].IsText ? r[0].Text : r[0].Integer.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void A_scan_allocates_nothing_per_row_it_judges()
+    {
+        TableSchema schema = TableSchema.Simple();
+        var engine = new InnoDb(new DetSim.Core.Disk.SimDisk(), FlushLogAtTrxCommit.EachCommit);
+        engine.LoadBaseline(new RedoBaseline([(schema, [.. Enumerable.Range(1, 10_000).Select(i => new[] { Value.Of(i), Value.Of(i % 7) })])]));
+        var store = new TransactionStore(engine);
+        SessionContext session = Session();
+        const string sql = "SELECT * FROM t WHERE v = 3 AND id < 0 OR id IN (-1, -2) OR v IS NULL";
+        Assert.Empty(X.Run(sql, store, session, Flavor.MySql80).Rows);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        X.Run(sql, store, session, Flavor.MySql80);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 10_000, $"judging 10,000 rows allocated {allocated} bytes (it was 56 B for every expression node of every row)");
+    }
 }
