@@ -207,13 +207,15 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     /// </summary>
     private static List<Value[]> Matching(TransactionStore store, TableSchema schema, string table, Expr? where, OrderBy? order, Evaluator eval, int limit)
     {
-        var rows = new List<Value[]>(Math.Min(limit, 128));
-        if (limit == 0) return rows;
+        if (limit == 0) return [];
         if (PointKey(schema, where, eval) is { } key)
         {
-            if (store.Get(table, key) is { } row && eval.Matches(where, schema, row)) rows.Add(row);
-            return rows;
+            // One row at most: a list of one, not of the scan's 128 (every UPDATE ... WHERE pk = k comes here).
+            var one = new List<Value[]>(1);
+            if (store.Get(table, key) is { } row && eval.Matches(where, schema, row)) one.Add(row);
+            return one;
         }
+        var rows = new List<Value[]>(Math.Min(limit, 128));
         bool descending = order is not null && order.Descending && OrderedByKey(schema, order);
         if (store.UntouchedTable(table) is { } committed)
         {
