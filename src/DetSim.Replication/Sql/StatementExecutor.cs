@@ -414,9 +414,13 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
         int i = schema.IndexOf(order.Column);
         if (i < 0) throw SqlError.UnknownColumn(order.Column);
         // Keys are unique, so (value, key) is a total order and an unstable sort gives the stable one's result.
-        rows.Sort((a, b) => Evaluator.Compare(Evaluator.FromValue(a[i]), Evaluator.FromValue(b[i])) is var c and not 0 ? c : a[0].Integer.CompareTo(b[0].Integer));
+        // Two integers compare as Evaluator.Compare compares them, without boxing both for every comparison.
+        rows.Sort((a, b) => (IsInteger(a[i]) && IsInteger(b[i]) ? a[i].Integer.CompareTo(b[i].Integer) : Evaluator.Compare(Evaluator.FromValue(a[i]), Evaluator.FromValue(b[i])))
+            is var c and not 0 ? c : a[0].Integer.CompareTo(b[0].Integer));
         if (order.Descending) rows.Reverse();
     }
+
+    private static bool IsInteger(Value v) => !v.IsNull && !v.IsText;
 
     private static Value Default(Column c) => c.Nullable ? Value.Null : c.Type == ColumnType.Varchar ? Value.Of("") : Value.Of(0);
 

@@ -84,6 +84,12 @@ public class WhereComparisonTests
         Assert.Equal(expected, rows.Select(r => r[0].IsNull ? null : r[0].IsText ? r[0].Text : r[0].Integer.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("v", new long[] { 3, 2, 1, 4 })] // NULL sorts as the model's comparison has it (as 0), equal values by key
+    [InlineData("v DESC", new long[] { 4, 1, 2, 3 })]
+    public void A_filesort_orders_as_the_general_comparison(string order, long[] expected) =>
+        Assert.Equal(expected, X.Run($"SELECT id FROM t ORDER BY {order}", Store(), Session(), Flavor.MySql80).Rows.Select(r => r[0].Integer));
+
     [Fact]
     public void A_scan_allocates_nothing_per_row_it_judges()
     {
