@@ -21,6 +21,6 @@ IConfig config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableLogFile
 if (!rest.Contains("--job") && !rest.Contains("-j"))
     config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10));
 IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(SelectBenchmarks).Assembly).Run([.. rest], config);
-MicrobenchmarkReport.Write(output, summaries, Environment.CommandLine);
+MicrobenchmarkReport.Write(output, summaries, args);
 Console.WriteLine($"wrote {output}");
 return 0;
