@@ -76,8 +76,8 @@ internal sealed class Evaluator
                 bool inside = Compare(v, lo) >= 0 && Compare(v, hi) <= 0;
                 return Bool(inside != bt.Negated);
             }
-            case IsNullExpr { Value: ColumnExpr c } isn when row is not null && schema?.IndexOf(c.Name) is int at and >= 0:
-                return Bool(row[at].IsNull != isn.Negated); // a column is NULL exactly when its value reads as null
+            case IsNullExpr isn when TryStored(isn.Value, schema, row, out Value stored):
+                return Bool(stored.IsNull != isn.Negated); // a column is NULL exactly when its value reads as null
             case IsNullExpr isn: return Bool((Eval(isn.Value, schema, row, insertedValues) is null) != isn.Negated);
             case FuncExpr f: return Function(f, schema, row, insertedValues);
             default: throw SqlError.Parse(e.ToString() ?? "");
@@ -174,8 +174,8 @@ internal sealed class Evaluator
             case ParamExpr p:
                 value = values[p.Placeholder];
                 return true;
-            case ColumnExpr c when row is not null && schema?.IndexOf(c.Name) is int i and >= 0 && !row[i].IsText:
-                (value, isNull) = (row[i].Integer, row[i].IsNull);
+            case ColumnExpr when TryStored(e, schema, row, out Value stored) && !stored.IsText:
+                (value, isNull) = (stored.Integer, stored.IsNull);
                 return true;
             case UnaryExpr { Op: "-" } u when TryInteger(u.Operand, schema, row, out long operand, out isNull):
                 value = -operand; // Negate of a long
@@ -183,6 +183,15 @@ internal sealed class Evaluator
             default:
                 return false;
         }
+    }
+
+    /// <summary>The stored value <paramref name="e"/> names when it is a known column of <paramref name="row"/>; what Eval reads, without its box.</summary>
+    public static bool TryStored(Expr e, TableSchema? schema, Value[]? row, out Value value)
+    {
+        value = default;
+        if (e is not ColumnExpr c || row is null || schema?.IndexOf(c.Name) is not int at || at < 0) return false;
+        value = row[at];
+        return true;
     }
 
     /// <summary>

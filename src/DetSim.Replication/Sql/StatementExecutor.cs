@@ -189,13 +189,10 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     {
         var result = new Value[items.Count];
         for (int i = 0; i < result.Length; i++)
-            result[i] = items[i] switch
-            {
-                StarExpr when row is not null => Value.Null,
+            result[i] = items[i] is StarExpr && row is not null ? Value.Null
                 // A stored column is its own result (what Eval's box converts back to), without the box.
-                ColumnExpr c when row is not null && schema?.IndexOf(c.Name) is int at and >= 0 => row[at],
-                var item => ToResult(eval.Eval(item, schema, row)),
-            };
+                : Evaluator.TryStored(items[i], schema, row, out Value stored) ? stored
+                : ToResult(eval.Eval(items[i], schema, row));
         return result;
     }
 
