@@ -78,9 +78,10 @@ internal sealed class Applier
     {
         get
         {
+            // Counted in place, not read: the failover manager asks while a large backlog drains.
             int n = _inFlight.Count;
-            for (RelayTransaction? t = RelayTransaction.Read(_server.Relay, NextIndex); t is not null; t = RelayTransaction.Read(_server.Relay, t.EndIndex))
-                if (t.Head is not null) n++;
+            for (int i = NextIndex, end; (end = RelayTransaction.EndOf(_server.Relay, i)) >= 0; i = end)
+                if (_server.Relay.At(i)!.Event is GtidEvent) n++;
             return n;
         }
     }
@@ -124,6 +125,9 @@ internal sealed class Applier
     {
         while (State == ReplicaThreadState.Running && _inFlight.Count < _server.Options.ReplicaParallelWorkers)
         {
+            // Perf only: a transaction that must wait for an earlier commit is not read (nor copied)
+            // again on every commit that does not free it; the wait below would return all the same.
+            if (_inFlight.Count > 0 && _server.Relay.At(NextIndex)?.Event is GtidEvent next && !MayStartInParallel(next.LastCommitted)) return;
             RelayTransaction? trx = RelayTransaction.Read(_server.Relay, NextIndex);
             if (trx is null) return;
             if (trx.Head is null)
@@ -138,7 +142,7 @@ internal sealed class Applier
                 _committedSequences.Clear();
                 continue;
             }
-            if (_inFlight.Count > 0 && !MayStartInParallel(trx)) return;
+            if (_inFlight.Count > 0 && !MayStartInParallel(trx.LastCommitted)) return;
             NextIndex = trx.EndIndex;
             // rli->last_master_timestamp: the source timestamp of the oldest transaction being applied
             // (exec_relay_log_event; for workers the oldest job group), read by Seconds_Behind_Source.
@@ -179,19 +183,24 @@ internal sealed class Applier
     /// </summary>
     private void SubmitInOrder()
     {
-        foreach (InFlight j in _inFlight.Values.ToList())
+        // A copy, as Execute may finish jobs (and call back in here); pooled, not a list per commit.
+        int count = _inFlight.Count;
+        InFlight[] jobs = System.Buffers.ArrayPool<InFlight>.Shared.Rent(count);
+        _inFlight.Values.CopyTo(jobs, 0);
+        for (int i = 0; i < count; i++)
         {
+            InFlight j = jobs[i];
             if (!j.Executed) break;
             if (!j.Submitted) Execute(j);
             if (!j.Queued && _inFlight.ContainsKey(j.Trx.FirstIndex)) break;
         }
+        System.Buffers.ArrayPool<InFlight>.Shared.Return(jobs, clearArray: true);
     }
 
-    private bool MayStartInParallel(RelayTransaction trx)
+    private bool MayStartInParallel(long lc)
     {
         if (_server.Options.ReplicaParallelWorkers <= 1) return false;
-        // LOGICAL_CLOCK: every transaction up to last_committed must have committed.
-        long lc = trx.LastCommitted;
+        // LOGICAL_CLOCK: every transaction up to last_committed (lc) must have committed.
         for (int i = 0; i < _inFlight.Count; i++)
         {
             long sequence = _inFlight.Values[i].Trx.SequenceNumber;
