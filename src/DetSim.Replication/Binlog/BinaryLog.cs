@@ -72,19 +72,19 @@ public sealed class BinaryLog
         _files.Add(next);
     }
 
-    /// <summary>Writes a transaction's events (the FLUSH stage: page cache, not yet durable). Returns where each landed.</summary>
-    public IReadOnlyList<LoggedEvent> Append(IReadOnlyList<BinlogEvent> events)
+    /// <summary>
+    /// Writes a transaction, its GTID event then its body (the FLUSH stage: page cache, not yet
+    /// durable). Returns where it ends: the head is passed apart so the body's list is not grown by an insert at its front.
+    /// </summary>
+    public BinlogCoordinates Append(GtidEvent head, IReadOnlyList<BinlogEvent> body)
     {
         DetSim.Core.Invariant.That(_files.Count > 0, "the binlog is opened before the first write");
         SimFile file = File(CurrentFile);
-        var logged = new List<LoggedEvent>(events.Count);
-        for (int i = 0; i < events.Count; i++) // indexed: a foreach over the interface boxed an enumerator per transaction
-        {
-            BinlogEvent ev = events[i];
-            logged.Add(Write(file, CurrentFile, ev));
-            if (ev is GtidEvent { Gtid: { } g }) _gtidsInFiles.Add(g);
-        }
-        return logged;
+        LoggedEvent last = Write(file, CurrentFile, head);
+        if (head.Gtid is { } g) _gtidsInFiles.Add(g);
+        for (int i = 0; i < body.Count; i++) // indexed: a foreach over the interface boxed an enumerator per transaction
+            last = Write(file, CurrentFile, body[i]);
+        return last.End;
     }
 
     private static LoggedEvent Write(SimFile file, string name, BinlogEvent ev)

@@ -111,11 +111,9 @@ internal sealed class CommitPipeline(ICommitHost server)
         long seq = ++_sequenceNumber;
         GtidEvent head = server.EventsBuilder.Head(body, trx.Gtid, _maxCommittedSequence, seq, trx.Replicated,
             trx.Replicated ? trx.OriginServerId : server.ServerId, trx.Timestamp);
-        body.Insert(0, head);
-        IReadOnlyList<LoggedEvent> logged = server.Binlog.Append(body);
+        trx.BinlogEnd = server.Binlog.Append(head, body);
         trx.Logged = true;
         _preparedInBinlog++;
-        trx.BinlogEnd = logged[^1].End;
     }
 
     public void OnFlushDone(long id)

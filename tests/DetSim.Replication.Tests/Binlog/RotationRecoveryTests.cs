@@ -73,8 +73,8 @@ public class RotationRecoveryTests
         var log = new BinaryLog(disk, serverId: 1, maxSize: 4096);
         log.Rotate(SimTime.Zero, new GtidSet());
         var gtid = new DetSim.Replication.Gtid.Gtid(MySqlServer.UuidFor("s1"), 1);
-        log.Append([new GtidEvent(gtid, 0, 1, 0, false, false) { ServerId = 1, Timestamp = SimTime.Zero },
-            new QueryEvent("test", "BEGIN", 1, 1, 1) { ServerId = 1, Timestamp = SimTime.Zero }, new XidEvent(42) { ServerId = 1, Timestamp = SimTime.Zero }]);
+        log.Append(new GtidEvent(gtid, 0, 1, 0, false, false) { ServerId = 1, Timestamp = SimTime.Zero },
+            [new QueryEvent("test", "BEGIN", 1, 1, 1) { ServerId = 1, Timestamp = SimTime.Zero }, new XidEvent(42) { ServerId = 1, Timestamp = SimTime.Zero }]);
         log.Rotate(SimTime.Zero, new GtidSet());
 
         log.CheckRolledBackAreNotInOlderFiles([7]); // an xid no file holds: rolled back correctly
