@@ -46,7 +46,10 @@ public sealed class NoLostAckedWrite : IInvariant
         Footprint unknown = Footprint.OfUnknownWrites(report, ReadShape.Schemas(report));
         // Every completed write's change, grouped per row (table in ordinal order, then key) and in
         // history order within a row: one sorted list, not a list per row.
-        var changes = new List<(string Table, long Key, int Order, Operation Op, RowChange Change)>();
+        int count = 0;
+        foreach (Operation op in report.History)
+            if (!op.IsRead && op.Outcome == OpOutcome.Ok) count += op.Changes.Count;
+        var changes = new List<(string Table, long Key, int Order, Operation Op, RowChange Change)>(count); // sized: growing it copied about as much again
         foreach (Operation op in report.History)
         {
             if (op.IsRead || op.Outcome != OpOutcome.Ok) continue;
@@ -98,8 +101,9 @@ public sealed class NoLostAckedWrite : IInvariant
     {
         if (!finals.TryGetValue(table, out Dictionary<long, Value[]>? byKey))
         {
-            byKey = new Dictionary<long, Value[]>();
-            if (source.Tables!.TryGetValue(table, out var rows))
+            source.Tables!.TryGetValue(table, out var rows);
+            byKey = new Dictionary<long, Value[]>(rows?.Count ?? 0);
+            if (rows is not null)
                 foreach (Value[] r in rows) byKey.TryAdd(r[0].Integer, r);
             finals[table] = byKey;
         }

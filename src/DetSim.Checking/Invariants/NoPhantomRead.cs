@@ -31,8 +31,8 @@ public sealed class NoPhantomRead : IInvariant
         foreach (Operation op in report.History)
         {
             if (op.IsRead || op.Outcome != OpOutcome.Ok) continue;
-            foreach (RowChange c in op.Changes)
-                if (c.Before is not null)
+            for (int i = 0; i < op.Changes.Count; i++) // indexed: a foreach over the interface boxed an enumerator per write
+                if (op.Changes[i] is { Before: not null } c)
                 {
                     if (!superseded.TryGetValue((c.Table, c.Key), out List<Value[]>? versions)) superseded[(c.Table, c.Key)] = versions = new();
                     versions.Add(c.Before);
