@@ -55,13 +55,20 @@ public sealed class NoPhantomRead : IInvariant
             // Perf only: the very result judged just before (a server answers an unchanged table's
             // read with the same list) can add nothing: its rows are still there or already reported.
             if (ReferenceEquals(judged.Rows, op.Rows) && ReferenceEquals(judged.Shape, shape)) continue;
+            // Perf only: a read of the newest rows mostly returns the previous read's row arrays
+            // shifted by the rows inserted in between. Every row of a judged result was decided for
+            // good (still there, replaced, set aside or reported), so the run of rows the two share
+            // is passed over by reference, without a lookup per row.
+            ReadOnlySpan<Value[]> previous = ReferenceEquals(judged.Shape, shape) && judged.Rows is { } p ? ResultRows.Span(p) : default;
             judged = (op.Rows, shape);
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
             if (!stillThere.TryGetValue(shape, out RowsByKey? judgedRows)) stillThere[shape] = judgedRows = new();
             ReadOnlySpan<Value[]> rows = ResultRows.Span(op.Rows);
+            int shift = previous.Length == 0 ? -1 : rows[..Math.Min(rows.Length, SharedRunSearch)].IndexOf(previous[0]);
             for (int i = 0; i < rows.Length; i++)
             {
                 Value[] row = rows[i];
+                if (shift >= 0 && i >= shift && i - shift < previous.Length && ReferenceEquals(previous[i - shift], row)) continue;
                 if (shape.KeyOf(row) is not { } key) continue;
                 if (judgedRows.TryGetValue(key, out Value[]? judgedRow) && ReferenceEquals(judgedRow, row)) continue;
                 if (unknown.MayHaveChanged(shape.Table, key)) continue;
@@ -77,6 +84,9 @@ public sealed class NoPhantomRead : IInvariant
         }
         return CheckResult.Of(Name, violations);
     }
+
+    /// <summary>How far into a result the previous result's first row is looked for.</summary>
+    private const int SharedRunSearch = 16;
 
     // A loop, not versions.Any(lambda): the lambda's closure over the row was allocated for every row read.
     private static bool ShowsAny(ReadShape shape, Value[] row, List<Value[]> versions)

@@ -21,7 +21,8 @@ public sealed record ClientRequest(long RequestId, int Session, IReadOnlyList<st
     public ulong StableDigest()
     {
         ulong h = StableHash.Combine((ulong)RequestId, (ulong)Session);
-        for (int i = 0; i < Sql.Count; i++) h = StableHash.Combine(h, Digests.Of(Sql[i])); // indexed: no boxed enumerator per request
+        Digests.Memory memory = Digests.Remembered;
+        for (int i = 0; i < Sql.Count; i++) h = StableHash.Combine(h, Digests.Of(Sql[i], memory)); // indexed: no boxed enumerator per request
         return h;
     }
 
@@ -58,8 +59,8 @@ public sealed record BinlogPacket(long ConnectionId, BinlogCoordinates After, IR
     public ulong StableDigest()
     {
         ulong h = StableHash.Combine((ulong)ConnectionId, NeedsAck ? 1UL : 0UL);
-        IdentityDigestCache<LoggedEvent> known = Digests.EventCache;
-        for (int i = 0; i < Events.Count; i++) h = StableHash.Combine(h, Digests.Of(Events[i], known));
+        Digests.Memory memory = Digests.Remembered;
+        for (int i = 0; i < Events.Count; i++) h = StableHash.Combine(h, Digests.Of(Events[i], memory));
         return h;
     }
 
@@ -99,17 +100,31 @@ public sealed record SemiSyncAck(long ConnectionId, uint ServerId, BinlogCoordin
 internal static class Digests
 {
     private static readonly ulong NullDigest = StableHash.Of("NULL");
-    [ThreadStatic] private static IdentityDigestCache<LoggedEvent>? t_described;
-    [ThreadStatic] private static IdentityDigestCache<Value[]>? t_rows;
-    [ThreadStatic] private static IdentityDigestCache<IReadOnlyList<Value[]>>? t_results;
-    [ThreadStatic] private static IdentityDigestCache<string>? t_texts;
 
-    public static ulong Of(BinlogCoordinates c) => c.IsNone ? 0 : StableHash.Combine(Of(c.File), (ulong)c.Position);
+    /// <summary>This thread's memories, in one thread-static slot: each thread-static read costs a lookup of its own.</summary>
+    internal sealed class Memory
+    {
+        public readonly IdentityDigestCache<LoggedEvent> Events = new();
+        public readonly IdentityDigestCache<Value[]> Rows = new();
+        public readonly IdentityDigestCache<IReadOnlyList<Value[]>> Results = new();
+        public readonly IdentityDigestCache<string> Texts = new();
+    }
+
+    [ThreadStatic] private static Memory? t_memory;
+
+    /// <summary>This thread's memory of digests.</summary>
+    public static Memory Remembered => t_memory ??= new();
+
+    public static ulong Of(BinlogCoordinates c) => Of(c, Remembered);
+
+    private static ulong Of(BinlogCoordinates c, Memory memory) => c.IsNone ? 0 : StableHash.Combine(Of(c.File, memory), (ulong)c.Position);
 
     /// <summary>StableHash.Of(text), remembered per string object: a file name is the same string in every event of its file, a read's text the same in every request of its template.</summary>
-    public static ulong Of(string text)
+    public static ulong Of(string text) => Of(text, Remembered);
+
+    public static ulong Of(string text, Memory memory)
     {
-        IdentityDigestCache<string> texts = t_texts ??= new();
+        IdentityDigestCache<string> texts = memory.Texts;
         if (texts.TryGet(text, out ulong known)) return known;
         ulong h = StableHash.Of(text);
         texts.Set(text, h);
@@ -119,26 +134,22 @@ internal static class Digests
     /// <summary>Forgets this thread's remembered objects: a run starts with none of the last run's alive.</summary>
     public static void ForgetRun()
     {
-        t_described?.Clear();
-        t_rows?.Clear();
-        t_results?.Clear();
-        t_texts?.Clear();
+        if (t_memory is not { } m) return;
+        m.Events.Clear();
+        m.Rows.Clear();
+        m.Results.Clear();
+        m.Texts.Clear();
     }
-
-    /// <summary>This thread's memory of event digests.</summary>
-    public static IdentityDigestCache<LoggedEvent> EventCache => t_described ??= new();
-
-    /// <summary>This thread's memory of row digests.</summary>
-    public static IdentityDigestCache<Value[]> RowCache => t_rows ??= new();
 
     /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
     /// <remarks>Remembered per logged event (immutable, and the same object every time it is sent), so its place's file name is not hashed again for every packet.</remarks>
-    public static ulong Of(LoggedEvent e, IdentityDigestCache<LoggedEvent> cache)
+    public static ulong Of(LoggedEvent e, Memory memory)
     {
+        IdentityDigestCache<LoggedEvent> cache = memory.Events;
         // The slot from the event's end position (distinct within a binlog file), not its identity hash.
         int slot = (int)(((ulong)e.EndPosition * 0x9E3779B97F4A7C15UL) >> 40);
         if (cache.TryGet(e, slot, out ulong known)) return known;
-        ulong h = StableHash.Combine(StableHash.Combine(Of(e.End), (ulong)e.Event.Type), e.Event.DescriptionDigest());
+        ulong h = StableHash.Combine(StableHash.Combine(Of(e.End, memory), (ulong)e.Event.Type), e.Event.DescriptionDigest());
         cache.Set(e, slot, h);
         return h;
     }
@@ -149,9 +160,10 @@ internal static class Digests
     /// </summary>
     public static ulong Of(IReadOnlyList<Value[]> rows)
     {
-        IdentityDigestCache<IReadOnlyList<Value[]>> results = t_results ??= new();
+        Memory memory = Remembered;
+        IdentityDigestCache<IReadOnlyList<Value[]>> results = memory.Results;
         if (results.TryGet(rows, out ulong known)) return known;
-        IdentityDigestCache<Value[]> cache = RowCache;
+        IdentityDigestCache<Value[]> cache = memory.Rows;
         ReadOnlySpan<Value[]> span = ResultRows.Span(rows);
         ulong h = (ulong)span.Length;
         for (int i = 0; i < span.Length; i++) h = StableHash.Combine(h, Of(span[i], cache));

@@ -17,13 +17,13 @@ public class DigestCacheTests
         Digests.ForgetRun();
         GC.Collect();
         Assert.False(row.IsAlive);
-        Assert.Equal(digest, Digests.Of([Value.Of(42), Value.Of("x")], Digests.RowCache)); // forgetting changes no digest
+        Assert.Equal(digest, Digests.Of([Value.Of(42), Value.Of("x")], Digests.Remembered.Rows)); // forgetting changes no digest
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (WeakReference, ulong) DigestOfAFreshRow()
     {
         Value[] row = [Value.Of(42), Value.Of("x")];
-        return (new WeakReference(row), Digests.Of(row, Digests.RowCache));
+        return (new WeakReference(row), Digests.Of(row, Digests.Remembered.Rows));
     }
 }
