@@ -75,7 +75,7 @@ public sealed class NoLostAckedWrite : IInvariant
             // The latest acknowledged write, and within it the last change of the row (an INSERT
             // then an UPDATE of the same row in one transaction leaves the UPDATE's image).
             (Operation last, RowChange change) = LastAcknowledged(list);
-            bool overlapped = list.Count > 1 && list.Any(w => !ReferenceEquals(w.Op, last) && w.Op.Completed!.Value > last.Invoked);
+            bool overlapped = list.Count > 1 && Overlaps(list, last);
             if (overlapped || alreadyReported.Contains(last.Id)) continue;
             Value[]? final = FinalRow(finals, source, table, key);
             bool expectedPresent = change.Kind != RowChangeKind.Delete;
@@ -94,6 +94,14 @@ public sealed class NoLostAckedWrite : IInvariant
         for (int i = 1; i < list.Count; i++)
             if (list[i].Op.Completed!.Value.Micros >= last.Op.Completed!.Value.Micros) last = list[i];
         return last;
+    }
+
+    /// <summary>True when another write of the row completed after <paramref name="last"/> began: either may have committed last. A loop, not Any(lambda): its closure over the last writer was allocated per row.</summary>
+    private static bool Overlaps(List<(Operation Op, RowChange Change)> list, Operation last)
+    {
+        foreach ((Operation op, _) in list)
+            if (!ReferenceEquals(op, last) && op.Completed!.Value > last.Invoked) return true;
+        return false;
     }
 
     /// <summary>The source's final row with <paramref name="key"/> (the first, as a scan finds it); the table indexed once (perf only).</summary>
