@@ -164,7 +164,7 @@ internal sealed class CommitPipeline(ICommitHost server)
         if (server.SemiSync.Enabled && server.SemiSync.WaitPoint == SemiSyncWaitPoint.AfterSync && last is not null)
         {
             foreach (PendingCommit t in group) t.WaitedForAck = true;
-            server.WaitForAck(last.BinlogEnd, _ => MarkReady(group));
+            MarkReadyAfterAck(group, last.BinlogEnd);
         }
         else
         {
@@ -209,8 +209,7 @@ internal sealed class CommitPipeline(ICommitHost server)
         {
             if (server.SemiSync.Enabled && server.SemiSync.WaitPoint == SemiSyncWaitPoint.AfterCommit && trx.Logged)
             {
-                trx.WaitedForAck = true;
-                server.WaitForAck(trx.BinlogEnd, _ => Reply(trx));
+                ReplyAfterAck(trx);
             }
             else if (!Reply(trx))
             {
@@ -226,6 +225,17 @@ internal sealed class CommitPipeline(ICommitHost server)
         }
         TryRotate();
         server.OnLocksReleased();
+    }
+
+    // The two waits for an ACK are methods of their own: a lambda in the method that decides to wait
+    // was a closure allocated on every call (C# makes it where the captured variable is declared),
+    // for every transaction and group, semi-sync or not.
+    private void MarkReadyAfterAck(List<PendingCommit> group, BinlogCoordinates end) => server.WaitForAck(end, _ => MarkReady(group));
+
+    private void ReplyAfterAck(PendingCommit trx)
+    {
+        trx.WaitedForAck = true;
+        server.WaitForAck(trx.BinlogEnd, _ => Reply(trx));
     }
 
     /// <summary>ha_commit_trans returns (DBUG_EXECUTE_IF("crash_commit_after")), then the client hears. False when the server dies first.</summary>

@@ -282,8 +282,16 @@ public sealed partial class MySqlServer : INode
 
     private void OnAck(Connection from, SemiSyncAck ack)
     {
-        if (!_dumpThreads.Any(d => d.Connection == from)) return; // an ACK from a replaced connection
+        if (!HasDumpThreadOn(from)) return; // an ACK from a replaced connection
         SemiSync.OnAck(ack.ServerId, ack.Position, Context.Now, NoteAction);
+    }
+
+    /// <summary>A loop, not Any(lambda): the lambda's closure over the connection was allocated for every ACK.</summary>
+    private bool HasDumpThreadOn(Connection connection)
+    {
+        foreach (DumpThread d in _dumpThreads)
+            if (d.Connection == connection) return true;
+        return false;
     }
 
     // ---- services for the pipeline and the replication threads ---------------------------------
