@@ -15,7 +15,8 @@ namespace DetSim.Replication.Semisync;
 public sealed class SemiSyncSource
 {
     private readonly SemiSyncOptions _options;
-    private readonly SortedDictionary<uint, BinlogCoordinates> _acked = new();
+    // A sorted list, read by index: a replica or two, asked on every ACK and commit (a tree's enumerator allocated a stack each time).
+    private readonly SortedList<uint, BinlogCoordinates> _acked = new();
     private readonly SortedSet<uint> _connected = new();
     private readonly List<Waiter> _waiters = new();
     private long _nextWaiter;
@@ -122,8 +123,8 @@ public sealed class SemiSyncSource
     private bool IsAcked(BinlogCoordinates position)
     {
         int count = 0;
-        foreach (BinlogCoordinates ack in _acked.Values)
-            if (ack >= position) count++;
+        for (int i = 0; i < _acked.Count; i++)
+            if (_acked.Values[i] >= position) count++;
         Invariant.That(count <= _acked.Count);
         return count >= _options.WaitForReplicaCount;
     }
@@ -131,8 +132,8 @@ public sealed class SemiSyncSource
     private BinlogCoordinates BestAck()
     {
         BinlogCoordinates best = BinlogCoordinates.None;
-        foreach (BinlogCoordinates a in _acked.Values)
-            if (a > best) best = a;
+        for (int i = 0; i < _acked.Count; i++)
+            if (_acked.Values[i] > best) best = _acked.Values[i];
         return best;
     }
 
