@@ -10,7 +10,9 @@ namespace DetSim.Replication.Gtid;
 /// </summary>
 public sealed class GtidSet : IEquatable<GtidSet>
 {
-    private readonly SortedDictionary<string, List<GtidInterval>> _sets = new(StringComparer.Ordinal);
+    // A sorted list, not a tree: a UUID or two, and a server's owned set gains and loses its UUID with
+    // every transaction it commits (a tree allocated a node each time).
+    private readonly SortedList<string, List<GtidInterval>> _sets = new(StringComparer.Ordinal);
 
     public static GtidSet Empty => new();
 

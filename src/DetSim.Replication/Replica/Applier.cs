@@ -148,7 +148,7 @@ internal sealed class Applier
             // (exec_relay_log_event; for workers the oldest job group), read by Seconds_Behind_Source.
             if (_inFlight.Count == 0) LastSourceTimestamp = trx.Head.Timestamp;
             long work = _server.NextWorkId(); // unique per server: a replaced applier's timers must not match this one's workers
-            _inFlight.Add(trx.FirstIndex, new InFlight(work, trx));
+            _inFlight.Add(trx.FirstIndex, new InFlight(this, work, trx));
             int rows = 0;
             for (int i = 0; i < trx.Events.Count; i++) // a loop: LINQ's enumerator was allocated per transaction
                 if (trx.Events[i].Event is RowsEvent r) rows += r.Rows.Count;
@@ -228,7 +228,7 @@ internal sealed class Applier
             Finish(job);
             return;
         }
-        string applied = TransactionApplied.KeyOf(head, trx, _server.Source?.SourceName);
+        string applied = job.Applied = TransactionApplied.KeyOf(head, trx, _server.Source?.SourceName);
         _server.Context.Observe(new TransactionApplied(applied, Committed: false));
         var store = new TransactionStore(_server.Engine);
         var statements = new List<LoggedStatement>();
@@ -276,18 +276,23 @@ internal sealed class Applier
         // ROW events become statements for the replica's own binlog (log_replica_updates).
         if (store.Changes.Count > before || statements.Count == 0)
             statements.Add(new LoggedStatement(RowOnlyOutcome, store.ChangesSince(before)));
-        job.Queued = _server.CommitReplicated(store, statements, head, trx, committed =>
-        {
-            _server.Context.Observe(new TransactionApplied(applied, Committed: true));
-            // Committed; FILE's relay-log.info is written only in Finish (Xid_log_event::do_commit, then do_apply_event).
-            if (_server.AtCrashPoint(CrashPointCatalog.AfterApply) || _server.AtCrashPoint(CrashPointCatalog.AfterCommitBeforeUpdatePos)) return;
-            OnCommitted(job, committed);
-        }, () =>
-        {
-            if (State != ReplicaThreadState.Running) return;
-            Execute(job);
-            if (!CommitsOutOfOrder && _server.Options.ReplicaParallelWorkers > 1) SubmitInOrder();
-        });
+        job.Queued = _server.CommitReplicated(store, statements, head, trx, job);
+    }
+
+    private void OnJobCommitted(InFlight job, PendingCommit committed)
+    {
+        _server.Context.Observe(new TransactionApplied(job.Applied, Committed: true));
+        // Committed; FILE's relay-log.info is written only in Finish (Xid_log_event::do_commit, then do_apply_event).
+        if (_server.AtCrashPoint(CrashPointCatalog.AfterApply) || _server.AtCrashPoint(CrashPointCatalog.AfterCommitBeforeUpdatePos)) return;
+        OnCommitted(job, committed);
+    }
+
+    /// <summary>A local session released a row the job writes: apply it again from the relay log.</summary>
+    private void Reapply(InFlight job)
+    {
+        if (State != ReplicaThreadState.Running) return;
+        Execute(job);
+        if (!CommitsOutOfOrder && _server.Options.ReplicaParallelWorkers > 1) SubmitInOrder();
     }
 
     private static readonly StatementOutcome RowOnlyOutcome = new() { Sql = "/* row events */", RequiresRowUnderMixed = true };
@@ -388,7 +393,8 @@ internal sealed class Applier
         NotifyIfCaughtUp();
     }
 
-    private sealed class InFlight(long work, RelayTransaction trx)
+    /// <summary>A relay transaction a worker runs; it hears its own commit (a listener of its own, not a closure per transaction).</summary>
+    private sealed class InFlight(Applier owner, long work, RelayTransaction trx) : IReplicatedCommit
     {
         public long Work { get; } = work;
         public RelayTransaction Trx { get; } = trx;
@@ -397,5 +403,12 @@ internal sealed class Applier
 
         /// <summary>In the commit pipeline (not waiting for a row lock to be applied again).</summary>
         public bool Queued { get; set; }
+
+        /// <summary>The key its TransactionApplied observations carry.</summary>
+        public string Applied { get; set; } = "";
+
+        public void Committed(PendingCommit trx) => owner.OnJobCommitted(this, trx);
+
+        public void Reapply() => owner.Reapply(this);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class CommitPipeline(ICommitHost server)
     {
         Invariant.That(trx.Store.Changes.Count == 0 && trx.Store.CreatedTables.Count == 0, "a transaction with empty binlog caches changed nothing");
         server.Locks.ReleaseAll(trx.Xid);
-        trx.OnCommitted(trx);
+        trx.Listener.Committed(trx);
         server.OnLocksReleased();
     }
 
@@ -242,7 +242,7 @@ internal sealed class CommitPipeline(ICommitHost server)
     private bool Reply(PendingCommit trx)
     {
         if (server.Dying || server.AtCrashPoint(CrashPointCatalog.CommitAfter)) return false;
-        trx.OnCommitted(trx);
+        trx.Listener.Committed(trx);
         return true;
     }
 

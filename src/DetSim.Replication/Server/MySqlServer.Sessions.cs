@@ -115,17 +115,23 @@ public sealed partial class MySqlServer
             AutoIncrementIncrement = session.AutoIncrementIncrement,
             AutoIncrementOffset = session.AutoIncrementOffset,
             Timestamp = timestamp,
-            OnCommitted = trx =>
-            {
-                if (replyTo is not { } c) return;
-                Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, trx.Gtid?.ToString()));
-                AtCrashPoint(CrashPointCatalog.AfterCommitOk); // nothing of the step follows the OK: whether it stops here does not matter
-            },
+            Listener = new ClientCommit(this, request, replyTo, rows, store, warnings),
         });
+
+    /// <summary>A client's commit: its OK goes back on the connection once the transaction committed.</summary>
+    private sealed class ClientCommit(MySqlServer server, ClientRequest request, Connection? replyTo, IReadOnlyList<Value[]> rows, TransactionStore store, IReadOnlyList<string> warnings) : ICommitListener
+    {
+        public void Committed(PendingCommit trx)
+        {
+            if (replyTo is not { } c) return;
+            server.Context.Send(c, new ClientReply(request.RequestId, null, rows, store.Changes, warnings, trx.Gtid?.ToString()));
+            server.AtCrashPoint(CrashPointCatalog.AfterCommitOk); // nothing of the step follows the OK: whether it stops here does not matter
+        }
+    }
 
     /// <summary>Hands an applied relay-log transaction to the commit pipeline with its origin's GTID, server id and timestamp.</summary>
     /// <returns>True when the transaction entered the commit pipeline; false when it waits for a lock and will be applied again.</returns>
-    internal bool CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply)
+    internal bool CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, IReplicatedCommit job)
     {
         long xid = NextXid();
         IReadOnlyList<(string Table, long Key)> keys = store.WrittenKeys();
@@ -134,7 +140,7 @@ public sealed partial class MySqlServer
         {
             // A local session holds a row this transaction writes: apply it again from the relay
             // log once that session commits (what it computed may be stale now).
-            WaitForLock(holder, reapply);
+            WaitForLock(holder, job.Reapply);
             return false;
         }
         Locks.Acquire(xid, keys);
@@ -154,7 +160,7 @@ public sealed partial class MySqlServer
             Replicated = true,
             OriginServerId = head.ServerId,
             Position = Applier.PositionAfter(trx),
-            OnCommitted = onCommitted,
+            Listener = job,
         });
         return true;
     }

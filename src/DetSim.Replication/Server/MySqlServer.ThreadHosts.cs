@@ -34,8 +34,8 @@ public sealed partial class MySqlServer : IDumpHost, IReceiverHost, IApplierHost
     IStatementEngine IApplierHost.Statements => Statements;
     long IApplierHost.NextWorkId() => NextWorkId();
     SessionContext IApplierHost.NewApplierSession() => NewApplierSession();
-    bool IApplierHost.CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply) =>
-        CommitReplicated(store, statements, head, trx, onCommitted, reapply);
+    bool IApplierHost.CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, IReplicatedCommit job) =>
+        CommitReplicated(store, statements, head, trx, job);
 
     InnoDb ICommitHost.Engine => Engine;
     BinaryLog ICommitHost.Binlog => Binlog;

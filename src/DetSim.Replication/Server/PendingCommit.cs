@@ -5,6 +5,21 @@ using DetSim.Replication.Execution;
 
 namespace DetSim.Replication.Server;
 
+/// <summary>
+/// Who hears that a transaction committed: the client's session (its OK) or the applier's job. An
+/// object the caller has anyway, not a lambda: a closure and a delegate per commit were allocated.
+/// </summary>
+internal interface ICommitListener
+{
+    void Committed(PendingCommit trx);
+}
+
+/// <summary>A replicated transaction's listener, which can also apply it again once a local session releases a row it writes.</summary>
+internal interface IReplicatedCommit : ICommitListener
+{
+    void Reapply();
+}
+
 /// <summary>A transaction on its way through the commit pipeline.</summary>
 internal sealed class PendingCommit
 {
@@ -24,8 +39,8 @@ internal sealed class PendingCommit
     /// <summary>Crash-safe replica: the applier position committed in the same transaction.</summary>
     public ApplierPosition? Position { get; init; }
 
-    /// <summary>Called once the transaction is committed (and, with AFTER_COMMIT, acknowledged or timed out).</summary>
-    public required Action<PendingCommit> OnCommitted { get; init; }
+    /// <summary>Told once the transaction is committed (and, with AFTER_COMMIT, acknowledged or timed out).</summary>
+    public required ICommitListener Listener { get; init; }
 
     // Filled in by the pipeline.
     public Gtid.Gtid? Gtid { get; set; }

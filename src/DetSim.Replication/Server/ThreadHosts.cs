@@ -59,7 +59,7 @@ internal interface IApplierHost : IServerThreadHost
     ReplicaSource? Source { get; }
     long NextWorkId();
     SessionContext NewApplierSession();
-    bool CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, Action<PendingCommit> onCommitted, Action reapply);
+    bool CommitReplicated(TransactionStore store, IReadOnlyList<LoggedStatement> statements, GtidEvent head, RelayTransaction trx, IReplicatedCommit job);
 }
 
 /// <summary>The group commit pipeline: engine prepare and commit, binlog flush and sync, semi-sync waits, row locks, crash points.</summary>

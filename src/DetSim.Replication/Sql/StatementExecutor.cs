@@ -265,8 +265,9 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
             targets[t] = ins.Columns is null ? t : schema.IndexOf(ins.Columns[t]) is var i and >= 0 ? i : throw SqlError.UnknownColumn(ins.Columns[t]);
         var sourceRows = new List<object?[]>(ins.Rows?.Count ?? 4);
         if (ins.Rows is not null)
-            foreach (var row in ins.Rows)
+            for (int r = 0; r < ins.Rows.Count; r++) // indexed: a foreach over the interface boxed an enumerator per INSERT
             {
+                IReadOnlyList<Expr> row = ins.Rows[r];
                 if (row.Count != targets.Length) throw new SqlError(1136, "21S01", "Column count doesn't match value count at row 1");
                 var values = new object?[row.Count];
                 for (int v = 0; v < values.Length; v++) values[v] = eval.Eval(row[v], null, null);
@@ -331,8 +332,8 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     private StatementOutcome Update(string sql, UpdateStatement upd, TransactionStore store, ISessionContext session, Evaluator eval)
     {
         TableSchema schema = store.Schema(upd.Table) ?? throw SqlError.NoSuchTable(upd.Table);
-        foreach (Assignment a in upd.Set)
-            if (schema.IndexOf(a.Column) < 0) throw SqlError.UnknownColumn(a.Column);
+        for (int s = 0; s < upd.Set.Count; s++) // indexed: no boxed enumerator per UPDATE
+            if (schema.IndexOf(upd.Set[s].Column) < 0) throw SqlError.UnknownColumn(upd.Set[s].Column);
         int affected = 0;
         foreach (Value[] row in Target(store, schema, upd.Table, upd.Where, upd.Order, upd.Limit, session, eval))
         {
@@ -395,8 +396,9 @@ public sealed class StatementExecutor(StatementEngineOptions options) : IStateme
     {
         // Single-table UPDATE assigns left to right; later expressions see earlier assignments.
         var updated = (Value[])row.Clone();
-        foreach (Assignment a in set)
+        for (int s = 0; s < set.Count; s++) // indexed: no boxed enumerator per row updated
         {
+            Assignment a = set[s];
             int i = schema.IndexOf(a.Column);
             if (i < 0) throw SqlError.UnknownColumn(a.Column);
             updated[i] = Evaluator.ToValue(eval.Eval(a.Value, schema, updated, inserted), schema.Columns[i]);
