@@ -106,7 +106,7 @@ public sealed class BenchAllCommand : Command<BenchAllCommand.Settings>
         for (ulong i = 0; i < (ulong)seeds; i++) steps += DetSim.Specs.SpecJudge.RunSeed(spec, spec.SeedStart + i).Report?.Result.Steps ?? 0;
         long total = GC.GetAllocatedBytesForCurrentThread() - before;
         Console.WriteLine($"{spec.Name}: {seeds} seeds, {steps:N0} steps, {total:N0} bytes allocated ({(double)total / Math.Max(1, steps):N0} per step)");
-        foreach ((string type, long bytes) in sampler.Top(200)) Console.WriteLine($"{bytes,14:N0}  {type}");
+        foreach ((string type, long bytes) in sampler.Top(60)) Console.WriteLine($"{bytes,14:N0}  {type}");
         return ExitCodes.Ok;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class Applier
     private readonly SortedDictionary<int, BinlogCoordinates> _pipelined = new();
     // Model self-checks: each relay transaction finishes once, each GTID commits once, ordered commits stay ordered.
     private readonly HashSet<int> _finished = new();
-    private readonly HashSet<Gtid.Gtid> _appliedGtids = new();
+    private readonly Gtid.GtidSet _appliedGtids = new(); // intervals: a run's GTIDs in a few entries, not a hash entry each
     private int _lastCommittedIndex = -1;
     private long _infoWritesSinceSync;
 
@@ -232,7 +232,7 @@ internal sealed class Applier
         _server.Context.Observe(new TransactionApplied(applied, Committed: false));
         var store = new TransactionStore(_server.Engine);
         var statements = new List<LoggedStatement>();
-        var session = _server.NewApplierSession();
+        SessionContext? session = null; // made for the first event that needs one: a ROW transaction's never does
         int before = 0;
         LoggedEvent? current = null;
         try
@@ -246,12 +246,13 @@ internal sealed class Applier
                     case RowsEvent rows:
                         for (int i = 0; i < rows.Rows.Count; i++) store.ApplyRowChange(rows.Rows[i], rows.Image); // indexed: no boxed enumerator
                         break;
-                    case IntvarEvent { Kind: IntvarKind.InsertId } iv: session.InsertIdOverride = iv.Value; break;
-                    case IntvarEvent { Kind: IntvarKind.LastInsertId } lv: session.LastInsertId = lv.Value; break;
-                    case RandEvent r: session.RandSeedOverride = (r.Seed1, r.Seed2); break;
-                    case UserVarEvent u: session.UserVariables[u.Name] = u.Value; break;
+                    case IntvarEvent { Kind: IntvarKind.InsertId } iv: (session ??= _server.NewApplierSession()).InsertIdOverride = iv.Value; break;
+                    case IntvarEvent { Kind: IntvarKind.LastInsertId } lv: (session ??= _server.NewApplierSession()).LastInsertId = lv.Value; break;
+                    case RandEvent r: (session ??= _server.NewApplierSession()).RandSeedOverride = (r.Seed1, r.Seed2); break;
+                    case UserVarEvent u: (session ??= _server.NewApplierSession()).UserVariables[u.Name] = u.Value; break;
                     case QueryEvent { IsBegin: true }: break;
                     case QueryEvent q:
+                        session ??= _server.NewApplierSession();
                         session.StatementTime = q.Timestamp;
                         session.ConnectionId = q.ThreadId;
                         session.AutoIncrementIncrement = q.AutoIncrementIncrement;
@@ -299,7 +300,11 @@ internal sealed class Applier
 
     private void OnCommitted(InFlight job, PendingCommit committed)
     {
-        if (committed.Gtid is { } g) Invariant.That(_appliedGtids.Add(g), $"GTID {g} is applied once on {_server.Name}");
+        if (committed.Gtid is { } g)
+        {
+            Invariant.That(!_appliedGtids.Contains(g), $"GTID {g} is applied once on {_server.Name}");
+            _appliedGtids.Add(g);
+        }
         // Single-threaded, or with replica_preserve_commit_order: commits (and the positions stored with them) in relay-log order.
         if (!CommitsOutOfOrder)
             Invariant.That(job.Trx.FirstIndex > _lastCommittedIndex, $"{_server.Name} commits relay transactions in order (relay#{job.Trx.FirstIndex} after relay#{_lastCommittedIndex})");
