@@ -8,7 +8,7 @@ namespace DetSim.Replication.Execution;
 /// row or two: a list searched in place, indexed by a dictionary only once it grows past
 /// <see cref="IndexAfter"/> (a dictionary per transaction was a third of a write's allocations).
 /// </summary>
-internal sealed class RowOverlay
+internal sealed class RowOverlay : IReadOnlyList<(string Table, long Key)>
 {
     private const int IndexAfter = 8;
     private readonly List<(string Table, long Key, Value[]? Row)> _rows = new(2);
@@ -18,6 +18,16 @@ internal sealed class RowOverlay
 
     /// <summary>The <paramref name="i"/>-th key first written (each key once).</summary>
     public (string Table, long Key) KeyAt(int i) => (_rows[i].Table, _rows[i].Key);
+
+    /// <summary>The keys written, in the order first written: what the transaction's record locks are (no list copied per commit).</summary>
+    public (string Table, long Key) this[int index] => KeyAt(index);
+
+    public IEnumerator<(string Table, long Key)> GetEnumerator()
+    {
+        for (int i = 0; i < _rows.Count; i++) yield return KeyAt(i);
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>True when this transaction wrote the key; <paramref name="row"/> is null for a row it deleted.</summary>
     public bool TryGetValue(string table, long key, out Value[]? row)

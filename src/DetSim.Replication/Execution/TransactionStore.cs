@@ -31,6 +31,7 @@ public sealed class TransactionStore(InnoDb engine) : IRowStore
     public IReadOnlyList<(string Table, long Key)> WrittenKeys()
     {
         if (_overlay is null && _lockedReads is null) return [];
+        if (_lockedReads is null) return _overlay!; // the written keys themselves, read before the transaction changes again
         var keys = new List<(string, long)>((_overlay?.Count ?? 0) + (_lockedReads?.Count ?? 0));
         if (_overlay is not null)
             for (int i = 0; i < _overlay.Count; i++) keys.Add(_overlay.KeyAt(i));
