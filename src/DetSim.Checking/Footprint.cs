@@ -25,6 +25,13 @@ internal sealed class Footprint
     /// <summary>True when a write with an unknown outcome may have changed this row or created it (a plain INSERT of that key).</summary>
     public bool MayHaveTouched(string table, long key) => MayHaveChanged(table, key) || (_created.TryGetValue(table, out var k) && k.Contains(key));
 
+    // Perf only: the checkers of one run share its footprint (each made it with a pass over the whole
+    // history, whose operations are out of cache by then). Keyed weakly: a run's is gone with its report.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RunReport, Footprint> s_byReport = new();
+
+    /// <summary>The footprint of every write with an unknown outcome in the run's history (made once per report).</summary>
+    public static Footprint Of(RunReport report) => s_byReport.GetValue(report, static r => OfUnknownWrites(r, ReadShape.Schemas(r)));
+
     /// <summary>The footprint of every write with an unknown outcome in the history.</summary>
     public static Footprint OfUnknownWrites(RunReport report, IReadOnlyDictionary<string, TableSchema> schemas)
     {

@@ -29,33 +29,30 @@ public sealed class NoLostAckedWrite : IInvariant
         var violations = new List<Violation>();
         GtidSet executed = GtidSet.Parse(source.GtidExecuted ?? "");
         string? gtidSource = null;
+        // Every completed write's change, for the row checks, gathered in the same pass (the history's
+        // operations are out of cache: each pass over them costs more than the work it does).
+        var changes = new List<(string Table, long Key, int Order, Operation Op, RowChange Change)>();
         foreach (Operation op in report.History)
         {
-            if (!op.Acknowledged || op.Gtid is null || op.IsRead) continue;
+            if (op.IsRead) continue;
+            if (op.Outcome == OpOutcome.Ok)
+                for (int i = 0; i < op.Changes.Count; i++)
+                    changes.Add((op.Changes[i].Table, op.Changes[i].Key, changes.Count, op, op.Changes[i]));
+            if (!op.Acknowledged || op.Gtid is null) continue;
             if (!executed.Contains(FinalState.ParseGtid(op.Gtid, ref gtidSource)))
                 violations.Add(new Violation(Name, op.Completed ?? op.Invoked,
                     $"transaction {op.Gtid} ({string.Join("; ", op.Sql)}) was acknowledged to {op.Client} at {op.Completed} but is not in {source.Name}'s gtid_executed",
                     [op.Id], [op.Server, source.Name]));
         }
-        violations.AddRange(RowChecks(report, source, violations.SelectMany(v => v.Operations).ToHashSet()));
+        violations.AddRange(RowChecks(report, source, changes, violations.SelectMany(v => v.Operations).ToHashSet()));
         return CheckResult.Of(Name, violations);
     }
 
-    private IEnumerable<Violation> RowChecks(RunReport report, ServerSnapshot source, HashSet<long> alreadyReported)
+    private IEnumerable<Violation> RowChecks(RunReport report, ServerSnapshot source, List<(string Table, long Key, int Order, Operation Op, RowChange Change)> changes, HashSet<long> alreadyReported)
     {
-        Footprint unknown = Footprint.OfUnknownWrites(report, ReadShape.Schemas(report));
+        Footprint unknown = Footprint.Of(report);
         // Every completed write's change, grouped per row (table in ordinal order, then key) and in
         // history order within a row: one sorted list, not a list per row.
-        int count = 0;
-        foreach (Operation op in report.History)
-            if (!op.IsRead && op.Outcome == OpOutcome.Ok) count += op.Changes.Count;
-        var changes = new List<(string Table, long Key, int Order, Operation Op, RowChange Change)>(count); // sized: growing it copied about as much again
-        foreach (Operation op in report.History)
-        {
-            if (op.IsRead || op.Outcome != OpOutcome.Ok) continue;
-            for (int i = 0; i < op.Changes.Count; i++)
-                changes.Add((op.Changes[i].Table, op.Changes[i].Key, changes.Count, op, op.Changes[i]));
-        }
         changes.Sort(static (a, b) =>
         {
             int byTable = string.CompareOrdinal(a.Table, b.Table);

@@ -25,7 +25,7 @@ public sealed class NoPhantomRead : IInvariant
         ServerSnapshot? source = FinalState.Source(report, out string? undecided);
         if (source is null) return CheckResult.Inconclusive(Name, undecided!);
         var schemas = ReadShape.Schemas(report);
-        Footprint unknown = Footprint.OfUnknownWrites(report, schemas);
+        Footprint unknown = Footprint.Of(report);
         // Versions a completed write replaced.
         var superseded = new Dictionary<(string, long), List<Value[]>>();
         foreach (Operation op in report.History)
