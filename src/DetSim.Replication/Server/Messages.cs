@@ -108,6 +108,21 @@ internal static class Digests
         public readonly IdentityDigestCache<Value[]> Rows = new();
         public readonly IdentityDigestCache<IReadOnlyList<Value[]>> Results = new();
         public readonly IdentityDigestCache<string> Texts = new();
+
+        // The last result digested, with its rows' digests: the next read of the newest rows mostly
+        // sends the same row arrays shifted by the rows inserted between (see Of(rows)).
+        public IReadOnlyList<Value[]>? LastResult;
+        public ulong[] LastRowDigests = [];
+        public ulong[] SpareRowDigests = [];
+
+        public void Forget()
+        {
+            Events.Clear();
+            Rows.Clear();
+            Results.Clear();
+            Texts.Clear();
+            LastResult = null;
+        }
     }
 
     [ThreadStatic] private static Memory? t_memory;
@@ -134,11 +149,7 @@ internal static class Digests
     /// <summary>Forgets this thread's remembered objects: a run starts with none of the last run's alive.</summary>
     public static void ForgetRun()
     {
-        if (t_memory is not { } m) return;
-        m.Events.Clear();
-        m.Rows.Clear();
-        m.Results.Clear();
-        m.Texts.Clear();
+        t_memory?.Forget();
     }
 
     /// <summary>An event's place and kind, and the text of what it describes (statement, rows, GTID).</summary>
@@ -165,11 +176,27 @@ internal static class Digests
         if (results.TryGet(rows, out ulong known)) return known;
         IdentityDigestCache<Value[]> cache = memory.Rows;
         ReadOnlySpan<Value[]> span = ResultRows.Span(rows);
+        // The run of rows this result shares with the last one (the newest rows, shifted by the
+        // inserts between) takes their digests from it, without a lookup per row.
+        ReadOnlySpan<Value[]> previous = memory.LastResult is { } last ? ResultRows.Span(last) : default;
+        ReadOnlySpan<ulong> previousDigests = memory.LastRowDigests;
+        int shift = previous.Length == 0 ? -1 : span[..Math.Min(span.Length, SharedRunSearch)].IndexOf(previous[0]);
+        ulong[] digests = memory.SpareRowDigests.Length >= span.Length ? memory.SpareRowDigests : new ulong[span.Length];
         ulong h = (ulong)span.Length;
-        for (int i = 0; i < span.Length; i++) h = StableHash.Combine(h, Of(span[i], cache));
+        for (int i = 0; i < span.Length; i++)
+        {
+            int j = i - shift;
+            ulong d = shift >= 0 && j >= 0 && j < previous.Length && ReferenceEquals(previous[j], span[i]) ? previousDigests[j] : Of(span[i], cache);
+            digests[i] = d;
+            h = StableHash.Combine(h, d);
+        }
+        (memory.SpareRowDigests, memory.LastRowDigests, memory.LastResult) = (memory.LastRowDigests, digests, rows);
         results.Set(rows, h);
         return h;
     }
+
+    /// <summary>How far into a result the last result's first row is looked for.</summary>
+    private const int SharedRunSearch = 16;
 
     /// <summary>A row's digest; remembered per row array (committed rows are immutable and every read of the newest rows sends the same ones again).</summary>
     public static ulong Of(Value[] row, IdentityDigestCache<Value[]> cache)
