@@ -33,7 +33,7 @@ internal sealed class Footprint
     public static Footprint Of(RunReport report) => s_byReport.GetValue(report, static r => OfUnknownWrites(r, ReadShape.Schemas(r)));
 
     /// <summary>The footprint of every write with an unknown outcome in the history.</summary>
-    public static Footprint OfUnknownWrites(RunReport report, IReadOnlyDictionary<string, TableSchema> schemas)
+    private static Footprint OfUnknownWrites(RunReport report, IReadOnlyDictionary<string, TableSchema> schemas)
     {
         var f = new Footprint();
         foreach (Operation op in report.History)

@@ -64,11 +64,11 @@ public sealed class NoPhantomRead : IInvariant
             if (!finals.TryGetValue(shape.Table, out Dictionary<long, Value[]>? final)) finals[shape.Table] = final = finalRows.ToDictionary(r => r[0].Integer);
             if (!stillThere.TryGetValue(shape, out RowsByKey? judgedRows)) stillThere[shape] = judgedRows = new();
             ReadOnlySpan<Value[]> rows = ResultRows.Span(op.Rows);
-            int shift = previous.Length == 0 ? -1 : rows[..Math.Min(rows.Length, SharedRunSearch)].IndexOf(previous[0]);
+            int shift = ResultRows.ShiftFrom(rows, previous);
             for (int i = 0; i < rows.Length; i++)
             {
                 Value[] row = rows[i];
-                if (shift >= 0 && i >= shift && i - shift < previous.Length && ReferenceEquals(previous[i - shift], row)) continue;
+                if (ResultRows.Shared(rows, previous, shift, i)) continue;
                 if (shape.KeyOf(row) is not { } key) continue;
                 if (judgedRows.TryGetValue(key, out Value[]? judgedRow) && ReferenceEquals(judgedRow, row)) continue;
                 if (unknown.MayHaveChanged(shape.Table, key)) continue;
@@ -84,9 +84,6 @@ public sealed class NoPhantomRead : IInvariant
         }
         return CheckResult.Of(Name, violations);
     }
-
-    /// <summary>How far into a result the previous result's first row is looked for.</summary>
-    private const int SharedRunSearch = 16;
 
     // A loop, not versions.Any(lambda): the lambda's closure over the row was allocated for every row read.
     private static bool ShowsAny(ReadShape shape, Value[] row, List<Value[]> versions)

@@ -125,8 +125,8 @@ internal sealed class Applier
     {
         while (State == ReplicaThreadState.Running && _inFlight.Count < _server.Options.ReplicaParallelWorkers)
         {
-            // Perf only: a transaction that must wait for an earlier commit is not read (nor copied)
-            // again on every commit that does not free it; the wait below would return all the same.
+            // A transaction waits while an earlier commit it depends on is running; judged from its
+            // GTID event before it is read, so every commit that does not free it copies nothing.
             if (_inFlight.Count > 0 && _server.Relay.At(NextIndex)?.Event is GtidEvent next && !MayStartInParallel(next.LastCommitted)) return;
             RelayTransaction? trx = RelayTransaction.Read(_server.Relay, NextIndex);
             if (trx is null) return;
@@ -142,7 +142,6 @@ internal sealed class Applier
                 _committedSequences.Clear();
                 continue;
             }
-            if (_inFlight.Count > 0 && !MayStartInParallel(trx.LastCommitted)) return;
             NextIndex = trx.EndIndex;
             // rli->last_master_timestamp: the source timestamp of the oldest transaction being applied
             // (exec_relay_log_event; for workers the oldest job group), read by Seconds_Behind_Source.

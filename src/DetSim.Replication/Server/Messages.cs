@@ -180,13 +180,12 @@ internal static class Digests
         // inserts between) takes their digests from it, without a lookup per row.
         ReadOnlySpan<Value[]> previous = memory.LastResult is { } last ? ResultRows.Span(last) : default;
         ReadOnlySpan<ulong> previousDigests = memory.LastRowDigests;
-        int shift = previous.Length == 0 ? -1 : span[..Math.Min(span.Length, SharedRunSearch)].IndexOf(previous[0]);
+        int shift = ResultRows.ShiftFrom(span, previous);
         ulong[] digests = memory.SpareRowDigests.Length >= span.Length ? memory.SpareRowDigests : new ulong[span.Length];
         ulong h = (ulong)span.Length;
         for (int i = 0; i < span.Length; i++)
         {
-            int j = i - shift;
-            ulong d = shift >= 0 && j >= 0 && j < previous.Length && ReferenceEquals(previous[j], span[i]) ? previousDigests[j] : Of(span[i], cache);
+            ulong d = ResultRows.Shared(span, previous, shift, i) ? previousDigests[i - shift] : Of(span[i], cache);
             digests[i] = d;
             h = StableHash.Combine(h, d);
         }
@@ -194,9 +193,6 @@ internal static class Digests
         results.Set(rows, h);
         return h;
     }
-
-    /// <summary>How far into a result the last result's first row is looked for.</summary>
-    private const int SharedRunSearch = 16;
 
     /// <summary>A row's digest; remembered per row array (committed rows are immutable and every read of the newest rows sends the same ones again).</summary>
     public static ulong Of(Value[] row, IdentityDigestCache<Value[]> cache)
